@@ -1,0 +1,20 @@
+//! The Arabic text layer: fonts, bidi-correct layout (UAX #9 + UAX #14) on top of
+//! egui 0.37 (which shapes Arabic but has no bidi), label helpers, the text editor.
+//!
+//! Everything that works around egui's missing bidi lives here, so it can shrink
+//! when upstream egui gains bidi support (emilk/egui#5069).
+
+mod cache;
+mod chars;
+mod direction;
+pub mod fonts;
+mod layout;
+mod linebreak;
+mod map;
+mod params;
+
+pub use cache::{cached_layouts, layout};
+pub use direction::{Direction, base_direction, column_ui, direction, row_ui, set_direction};
+pub use layout::{Cell, LaidOut, TextLayout, VisualRow, layout_text, paragraph_direction};
+pub use map::{Caret, Side};
+pub use params::TextParams;
