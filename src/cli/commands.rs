@@ -1,0 +1,193 @@
+//! What each command does. Output goes to the writer given, so tests can read it.
+
+use super::{CliError, Command, KindArg};
+use crate::export;
+use crate::import;
+use crate::sample;
+use crate::store::{SearchKind, Store, StoreError};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+type Result<T> = std::result::Result<T, CliError>;
+
+fn out_err(e: std::io::Error) -> CliError {
+    CliError::Internal(format!("could not write output: {e}"))
+}
+
+/// Runs a command against the store at `db`, writing its output to `out`.
+pub fn run(command: &Command, db: &Path, out: &mut dyn Write) -> Result<()> {
+    match command {
+        Command::Import { file, format, dry_run, json } => import_file(db, file, format.as_deref(), *dry_run, *json, out),
+        Command::Export { format, out: file } => export_file(db, format, file, out),
+        Command::Search { query, kind, limit, json } => search(db, query, *kind, *limit, *json, out),
+        Command::Stats { json } => stats(db, *json, out),
+        Command::Check => check(db, out),
+        Command::Sample => load_sample(db, out),
+        Command::Backup { out: file } => backup(db, file.as_deref(), out),
+    }
+}
+
+fn import_file(db: &Path, file: &Path, format: Option<&str>, dry_run: bool, json: bool, out: &mut dyn Write) -> Result<()> {
+    let plan = import::read_file(file, format).map_err(|e| CliError::User(format!("{}: {e}", file.display())))?;
+    let mut store = Store::open(db)?;
+    let summary = if dry_run { store.import_dry_run(&plan.data) } else { store.import(&plan.data) }
+        .map_err(|e| import_error(file, e))?;
+    let summary = serde_json::to_value(&summary).unwrap_or_default();
+    if json {
+        let report = serde_json::json!({
+            "file": file.display().to_string(),
+            "dry_run": dry_run,
+            "summary": summary,
+            "problems": plan.problems,
+        });
+        writeln!(out, "{report}").map_err(out_err)?;
+    } else {
+        let verb = if dry_run { "would import" } else { "imported" };
+        writeln!(out, "{verb} {}:", file.display()).map_err(out_err)?;
+        if let Some(map) = summary.as_object() {
+            for (kind, c) in map {
+                writeln!(out, "  {kind}: {} created, {} updated, {} unchanged", c["created"], c["updated"], c["unchanged"])
+                    .map_err(out_err)?;
+            }
+        }
+        for p in &plan.problems {
+            let line = p.line.map(|l| format!("line {l}: ")).unwrap_or_default();
+            writeln!(out, "  problem: {line}{}", p.message).map_err(out_err)?;
+        }
+    }
+    Ok(())
+}
+
+fn import_error(file: &Path, e: StoreError) -> CliError {
+    match e {
+        StoreError::InvalidDataset(problems) => {
+            let mut msg = format!("{}: {} problem(s); nothing was imported", file.display(), problems.len());
+            for p in problems.iter().take(20) {
+                msg.push_str(&format!("\n  {p}"));
+            }
+            CliError::User(msg)
+        }
+        other if other.is_user_error() => CliError::User(format!("{}: {other}; nothing was imported", file.display())),
+        other => CliError::Internal(other.to_string()),
+    }
+}
+
+fn export_file(db: &Path, format: &str, file: &Path, out: &mut dyn Write) -> Result<()> {
+    let exporter = export::by_name(format).ok_or_else(|| {
+        let names: Vec<&str> = export::exporters().iter().map(|e| e.name()).collect();
+        CliError::User(format!("unknown export format «{format}» (available: {})", names.join(", ")))
+    })?;
+    let store = open_existing(db)?;
+    let data = store.export()?;
+    let bytes = exporter.write(&data).map_err(|e| CliError::Internal(e.to_string()))?;
+    export::write_atomically(file, &bytes).map_err(|e| CliError::User(e.to_string()))?;
+    writeln!(out, "exported {} records to {}", data.len(), file.display()).map_err(out_err)
+}
+
+fn search(db: &Path, query: &str, kind: Option<KindArg>, limit: usize, json: bool, out: &mut dyn Write) -> Result<()> {
+    let store = open_existing(db)?;
+    let kind = kind.map(|k| match k {
+        KindArg::Event => SearchKind::Event,
+        KindArg::Actor => SearchKind::Actor,
+        KindArg::Source => SearchKind::Source,
+        KindArg::Excerpt => SearchKind::Excerpt,
+    });
+    let hits = store.search(query, kind, limit)?;
+    if json {
+        let v = serde_json::json!({ "query": query, "count": hits.len(), "hits": hits });
+        return writeln!(out, "{v}").map_err(out_err);
+    }
+    if hits.is_empty() {
+        return writeln!(out, "no results for «{query}»").map_err(out_err);
+    }
+    for h in hits {
+        let kind = serde_json::to_value(h.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        writeln!(out, "[{kind}] {} — {}\n    {}", h.title, h.id, mark(&h.snippet, &h.highlights)).map_err(out_err)?;
+    }
+    Ok(())
+}
+
+/// Wraps highlighted ranges in ⟦ ⟧ for the terminal.
+fn mark(snippet: &str, highlights: &[(usize, usize)]) -> String {
+    let mut out = String::new();
+    for (i, c) in snippet.chars().enumerate() {
+        if highlights.iter().any(|(s, _)| *s == i) {
+            out.push('⟦');
+        }
+        out.push(c);
+        if highlights.iter().any(|(_, e)| *e == i + 1) {
+            out.push('⟧');
+        }
+    }
+    out
+}
+
+fn stats(db: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
+    let s = open_existing(db)?.stats()?;
+    if json {
+        let v = serde_json::to_value(&s).map_err(|e| CliError::Internal(e.to_string()))?;
+        return writeln!(out, "{v}").map_err(out_err);
+    }
+    let rows = [
+        ("events", s.events),
+        ("actors", s.actors),
+        ("sources", s.sources),
+        ("excerpts", s.excerpts),
+        ("participations", s.participations),
+        ("relations", s.relations),
+        ("evidence", s.evidence),
+        ("trash", s.trash),
+    ];
+    for (name, n) in rows {
+        writeln!(out, "{name:<15}{n:>10}").map_err(out_err)?;
+    }
+    Ok(())
+}
+
+fn check(db: &Path, out: &mut dyn Write) -> Result<()> {
+    let report = open_existing(db)?.check()?;
+    if report.is_ok() {
+        return writeln!(out, "ok: integrity_check and foreign_key_check passed").map_err(out_err);
+    }
+    for l in report.integrity.iter().chain(&report.foreign_keys) {
+        writeln!(out, "{l}").map_err(out_err)?;
+    }
+    Err(CliError::User(format!(
+        "{}: the store failed its integrity check ({} problem(s)); it was not modified",
+        db.display(),
+        report.integrity.len() + report.foreign_keys.len()
+    )))
+}
+
+fn load_sample(db: &Path, out: &mut dyn Write) -> Result<()> {
+    let mut store = Store::open(db)?;
+    let s = sample::load(&mut store).map_err(|e| match e {
+        sample::SampleError::Store(e) => CliError::from(e),
+        other => CliError::Internal(other.to_string()),
+    })?;
+    writeln!(out, "sample store loaded into {}: {} records written", db.display(), s.written()).map_err(out_err)
+}
+
+fn backup(db: &Path, file: Option<&Path>, out: &mut dyn Write) -> Result<()> {
+    let store = open_existing(db)?;
+    let dest = match file {
+        Some(f) => f.to_owned(),
+        None => default_backup_path(db),
+    };
+    let info = store.backup_to(&dest)?;
+    writeln!(out, "backup written and verified: {} ({} bytes)", info.path.display(), info.bytes).map_err(out_err)
+}
+
+fn default_backup_path(db: &Path) -> PathBuf {
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
+    let stem = db.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "store".into());
+    db.with_file_name(format!("{stem}-{stamp}.marsad"))
+}
+
+/// Opens a store for a command that reads; a missing file is created empty, as documented.
+fn open_existing(db: &Path) -> Result<Store> {
+    match Store::open(db) {
+        Err(StoreError::Locked { .. }) => Ok(Store::open_read_only(db)?),
+        other => Ok(other?),
+    }
+}

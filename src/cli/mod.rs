@@ -1,0 +1,124 @@
+//! The command-line interface: argument definitions and the commands that don't need a window.
+
+mod commands;
+
+pub use commands::run;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Marsad (مرصد): Arabic-first research workbench. With no command, opens the app.
+#[derive(Debug, Parser)]
+#[command(name = "marsad", version, about, long_about = None)]
+pub struct Cli {
+    /// The store file (default: marsad.marsad in the user data directory, or $MARSAD_DB).
+    /// A missing file is created as an empty store.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Log more (repeat for more detail).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// What to do; none opens the app.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import a file into the store (all of it, or nothing if anything is wrong).
+    Import {
+        /// The file to import.
+        file: PathBuf,
+        /// Its format (default: recognised from the content).
+        #[arg(long)]
+        format: Option<String>,
+        /// Check the file and report what would change, without writing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the store to a file.
+    Export {
+        /// The format.
+        #[arg(long, default_value = "json")]
+        format: String,
+        /// Where to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Search the store (Arabic spelling variants and attached prefixes included).
+    Search {
+        /// What to look for; "quoted words" match as a phrase.
+        query: String,
+        /// Only this kind of record.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// How many results at most.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print results as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Count the records in the store.
+    Stats {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the store's integrity (SQLite integrity_check and foreign_key_check).
+    Check,
+    /// Load the bundled sample store (running it again changes nothing).
+    Sample,
+    /// Write a verified backup copy of the store.
+    Backup {
+        /// Where to write (default: beside the store, with a timestamp).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+/// Record kinds for `search --kind`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum KindArg {
+    /// Events.
+    Event,
+    /// Actors.
+    Actor,
+    /// Sources.
+    Source,
+    /// Excerpts.
+    Excerpt,
+}
+
+/// Exit codes: 0 success, 1 the user's input or file, 2 an internal error.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Bad input, not a Marsad store, newer schema, file not found…
+    #[error("{0}")]
+    User(String),
+    /// A defect or an unexpected system failure.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl CliError {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::User(_) => 1,
+            Self::Internal(_) => 2,
+        }
+    }
+}
+
+impl From<crate::store::StoreError> for CliError {
+    fn from(e: crate::store::StoreError) -> Self {
+        if e.is_user_error() { Self::User(e.to_string()) } else { Self::Internal(e.to_string()) }
+    }
+}

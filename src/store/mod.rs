@@ -1,0 +1,423 @@
+//! The Marsad store: one SQLite file per store, and the only module that speaks SQL.
+//!
+//! Every write runs in its own transaction; the schema is versioned with `PRAGMA user_version`;
+//! a store from a newer Marsad, or a file that is not a store, is refused without being modified.
+
+mod actors;
+mod backup;
+mod convert;
+mod dataset;
+mod error;
+mod events;
+mod links;
+mod migrations;
+mod open;
+pub mod search;
+mod sources;
+mod stats;
+mod trash;
+
+pub use actors::{ActorQuery, ActorRow};
+pub use backup::BackupInfo;
+pub use dataset::{ImportCounts, ImportSummary};
+pub use error::{Result, StoreError};
+pub use events::{EventFilter, EventQuery, EventRow, EventSort};
+pub use migrations::CURRENT_VERSION;
+pub use open::{APPLICATION_ID, lock_path};
+pub use search::{Hit, Kind as SearchKind, Query as SearchQuery};
+pub use sources::SourceRow;
+pub use stats::{IntegrityReport, Stats};
+pub use trash::{Removed, TrashEntry, TrashKind};
+
+use crate::model::{
+    Actor, Dataset, Event, Evidence, Excerpt, Id, Participation, Relation, Reliability, Source,
+};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+
+/// An open store.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    read_only: bool,
+    _lock: Option<open::StoreLock>,
+}
+
+impl Store {
+    /// Opens the store at `path` for reading and writing, creating an empty store when the file
+    /// does not exist. Refuses other files, newer stores, and stores in use by another process.
+    pub fn open(path: &Path) -> Result<Self> {
+        let created = !path.exists();
+        if created {
+            open::create_private_file(path)?;
+        } else {
+            open::check_file_header(path)?;
+        }
+        let lock = open::lock(path)?;
+        let mut conn = open::connect(path, false)?;
+        migrations::migrate(&mut conn, path)?;
+        if created {
+            log::info!("created a new store at {}", path.display());
+        }
+        Ok(Self { conn, path: path.to_owned(), read_only: false, _lock: Some(lock) })
+    }
+
+    /// Opens an existing store without ever writing to it (a backup, or a store in use elsewhere).
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        open::check_file_header(path)?;
+        let conn = open::connect(path, true)?;
+        if migrations::version(&conn)? < CURRENT_VERSION {
+            return Err(StoreError::NotAStore {
+                path: path.to_owned(),
+                reason: "it uses an older schema; open it read-write once to upgrade it".into(),
+            });
+        }
+        Ok(Self { conn, path: path.to_owned(), read_only: true, _lock: None })
+    }
+
+    /// A private in-memory store (tests, previews).
+    pub fn in_memory() -> Result<Self> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrations::migrate(&mut conn, Path::new(":memory:"))?;
+        Ok(Self { conn, path: PathBuf::from(":memory:"), read_only: false, _lock: None })
+    }
+
+    /// The store's file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Whether the store was opened read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Runs `f` in one write transaction: all of it is stored, or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&Writer { tx: &tx })?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    // ---- reading ----
+
+    /// One actor.
+    pub fn actor(&self, id: Id) -> Result<Option<Actor>> {
+        actors::get(&self.conn, id)
+    }
+
+    /// One event.
+    pub fn event(&self, id: Id) -> Result<Option<Event>> {
+        events::get(&self.conn, id)
+    }
+
+    /// One source.
+    pub fn source(&self, id: Id) -> Result<Option<Source>> {
+        sources::get(&self.conn, id)
+    }
+
+    /// One excerpt.
+    pub fn excerpt(&self, id: Id) -> Result<Option<Excerpt>> {
+        sources::get_excerpt(&self.conn, id)
+    }
+
+    /// One relation.
+    pub fn relation(&self, id: Id) -> Result<Option<Relation>> {
+        links::get_relation(&self.conn, id)
+    }
+
+    /// One participation.
+    pub fn participation(&self, id: Id) -> Result<Option<Participation>> {
+        links::get_participation(&self.conn, id)
+    }
+
+    /// One evidence link.
+    pub fn evidence(&self, id: Id) -> Result<Option<Evidence>> {
+        links::get_evidence(&self.conn, id)
+    }
+
+    /// A page of the events table.
+    pub fn events_page(&self, q: &EventQuery) -> Result<Vec<EventRow>> {
+        events::list(&self.conn, q)
+    }
+
+    /// How many events a filter selects.
+    pub fn count_events(&self, f: &EventFilter) -> Result<u64> {
+        events::count(&self.conn, f)
+    }
+
+    /// A page of the actors table and the total.
+    pub fn actors_page(&self, q: &ActorQuery) -> Result<(Vec<ActorRow>, u64)> {
+        actors::list(&self.conn, q)
+    }
+
+    /// A page of the sources table (newest first) and the total.
+    pub fn sources_page(&self, min_grade: Option<Reliability>, offset: usize, limit: usize) -> Result<(Vec<SourceRow>, u64)> {
+        sources::list(&self.conn, min_grade, offset, limit)
+    }
+
+    /// A source's excerpts in reading order.
+    pub fn excerpts_of(&self, source: Id) -> Result<Vec<Excerpt>> {
+        sources::excerpts_of(&self.conn, source)
+    }
+
+    /// The actors of an event.
+    pub fn participations_of_event(&self, event: Id) -> Result<Vec<Participation>> {
+        links::participations_of_event(&self.conn, event)
+    }
+
+    /// The events of an actor, newest first.
+    pub fn participations_of_actor(&self, actor: Id) -> Result<Vec<Participation>> {
+        links::participations_of_actor(&self.conn, actor)
+    }
+
+    /// The relations of an actor, either side.
+    pub fn relations_of(&self, actor: Id) -> Result<Vec<Relation>> {
+        links::relations_of(&self.conn, actor)
+    }
+
+    /// The evidence of an event (its own and its participations').
+    pub fn evidence_of_event(&self, event: Id) -> Result<Vec<Evidence>> {
+        links::evidence_of_event(&self.conn, event)
+    }
+
+    /// What an excerpt supports.
+    pub fn evidence_of_excerpt(&self, excerpt: Id) -> Result<Vec<Evidence>> {
+        links::evidence_of_excerpt(&self.conn, excerpt)
+    }
+
+    /// Actors known by exactly this name, acronym or alias (normalised).
+    pub fn find_actors_by_name(&self, name: &str) -> Result<Vec<Actor>> {
+        actors::find_by_name(&self.conn, name)
+    }
+
+    /// Type-ahead over every actor name, acronym and alias.
+    pub fn complete_actors(&self, prefix: &str, limit: usize) -> Result<Vec<Actor>> {
+        actors::complete(&self.conn, prefix, limit)
+    }
+
+    /// Sources with this URL.
+    pub fn find_sources_by_url(&self, url: &str) -> Result<Vec<Source>> {
+        sources::find_by_url(&self.conn, url)
+    }
+
+    /// Tags starting with `prefix`, most used first.
+    pub fn complete_tags(&self, prefix: &str, limit: usize) -> Result<Vec<(String, u64)>> {
+        events::tags(&self.conn, prefix, limit)
+    }
+
+    /// Ranked full-text search, Arabic spelling variants and attached prefixes included.
+    pub fn search(&self, query: &str, kind: Option<SearchKind>, limit: usize) -> Result<Vec<Hit>> {
+        search::search(&self.conn, &SearchQuery::parse(query), kind, limit)
+    }
+
+    /// The whole store as a dataset, every list in id order.
+    pub fn export(&self) -> Result<Dataset> {
+        dataset::export(&self.conn)
+    }
+
+    /// Counts per table.
+    pub fn stats(&self) -> Result<Stats> {
+        stats::stats(&self.conn)
+    }
+
+    /// SQLite's integrity and foreign-key checks.
+    pub fn check(&self) -> Result<IntegrityReport> {
+        stats::check(&self.conn, false)
+    }
+
+    /// SQLite's quick check (fast enough for every start).
+    pub fn quick_check(&self) -> Result<IntegrityReport> {
+        stats::check(&self.conn, true)
+    }
+
+    /// What deleting a record would take with it (to warn the user first).
+    pub fn deletion_preview(&self, kind: TrashKind, id: Id) -> Result<Removed> {
+        trash::collect(&self.conn, kind, id).map(|(r, _)| r)
+    }
+
+    /// The trash, newest first.
+    pub fn trash(&self) -> Result<Vec<TrashEntry>> {
+        trash::list(&self.conn)
+    }
+
+    /// Writes a consistent copy of the store to `dest` (SQLite online backup), then reopens the
+    /// copy and checks its integrity.
+    pub fn backup_to(&self, dest: &Path) -> Result<BackupInfo> {
+        backup::backup_to(&self.conn, dest)
+    }
+
+    /// Imports a dataset atomically: everything or, on any problem, nothing.
+    pub fn import(&mut self, d: &Dataset) -> Result<ImportSummary> {
+        self.write(|w| w.import(d))
+    }
+
+    /// Runs an import and rolls it back: the exact report of what [`Store::import`] would do.
+    pub fn import_dry_run(&mut self, d: &Dataset) -> Result<ImportSummary> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let summary = dataset::import(&tx, d)?;
+        tx.rollback()?;
+        Ok(summary)
+    }
+
+    /// Rebuilds the search index from the tables.
+    pub fn rebuild_search(&mut self) -> Result<()> {
+        self.write(|w| w.rebuild_search())
+    }
+}
+
+/// Write access inside one transaction; see [`Store::write`].
+pub struct Writer<'a> {
+    tx: &'a Transaction<'a>,
+}
+
+impl Writer<'_> {
+    /// Adds an actor.
+    pub fn insert_actor(&self, a: &Actor) -> Result<()> {
+        actors::insert(self.tx, a)
+    }
+
+    /// Replaces an actor.
+    pub fn update_actor(&self, a: &Actor) -> Result<()> {
+        actors::update(self.tx, a)
+    }
+
+    /// Adds an event.
+    pub fn insert_event(&self, e: &Event) -> Result<()> {
+        events::insert(self.tx, e)
+    }
+
+    /// Replaces an event.
+    pub fn update_event(&self, e: &Event) -> Result<()> {
+        events::update(self.tx, e)
+    }
+
+    /// Adds a source.
+    pub fn insert_source(&self, s: &Source) -> Result<()> {
+        sources::insert(self.tx, s)
+    }
+
+    /// Replaces a source.
+    pub fn update_source(&self, s: &Source) -> Result<()> {
+        sources::update(self.tx, s)
+    }
+
+    /// Adds an excerpt (its range is checked against the source).
+    pub fn insert_excerpt(&self, x: &Excerpt) -> Result<()> {
+        sources::insert_excerpt(self.tx, x)
+    }
+
+    /// Replaces an excerpt.
+    pub fn update_excerpt(&self, x: &Excerpt) -> Result<()> {
+        sources::update_excerpt(self.tx, x)
+    }
+
+    /// Links an actor to an event.
+    pub fn insert_participation(&self, p: &Participation) -> Result<()> {
+        links::insert_participation(self.tx, p)
+    }
+
+    /// Changes a participation.
+    pub fn update_participation(&self, p: &Participation) -> Result<()> {
+        links::update_participation(self.tx, p)
+    }
+
+    /// Removes a participation (and the evidence on it).
+    pub fn delete_participation(&self, id: Id) -> Result<()> {
+        links::delete_link(self.tx, "participation", id)
+    }
+
+    /// Adds a relation.
+    pub fn insert_relation(&self, r: &Relation) -> Result<()> {
+        links::insert_relation(self.tx, r)
+    }
+
+    /// Changes a relation.
+    pub fn update_relation(&self, r: &Relation) -> Result<()> {
+        links::update_relation(self.tx, r)
+    }
+
+    /// Removes a relation (and the evidence on it).
+    pub fn delete_relation(&self, id: Id) -> Result<()> {
+        links::delete_link(self.tx, "relation", id)
+    }
+
+    /// Adds an evidence link.
+    pub fn insert_evidence(&self, e: &Evidence) -> Result<()> {
+        links::insert_evidence(self.tx, e)
+    }
+
+    /// Removes an evidence link.
+    pub fn delete_evidence(&self, id: Id) -> Result<()> {
+        links::delete_link(self.tx, "evidence", id)
+    }
+
+    /// Moves a record and its links to the trash; returns the trash entry.
+    pub fn delete(&self, kind: TrashKind, id: Id) -> Result<i64> {
+        let now = jiff::Timestamp::now().to_string();
+        trash::delete(self.tx, kind, id, &now)
+    }
+
+    /// Restores a trash entry; returns how many links could not be restored.
+    pub fn restore(&self, entry: i64) -> Result<usize> {
+        trash::restore(self.tx, entry)
+    }
+
+    /// Puts removed records back (undo of a delete or merge).
+    pub fn put_back(&self, removed: &Removed) -> Result<usize> {
+        trash::put_back(self.tx, removed)
+    }
+
+    /// Empties the trash.
+    pub fn empty_trash(&self) -> Result<usize> {
+        trash::empty(self.tx)
+    }
+
+    /// Imports a dataset (see [`Store::import`]).
+    pub fn import(&self, d: &Dataset) -> Result<ImportSummary> {
+        dataset::import(self.tx, d)
+    }
+
+    /// Re-indexes every record for search.
+    pub fn rebuild_search(&self) -> Result<()> {
+        search::clear(self.tx)?;
+        let conn: &Connection = self.tx;
+        let mut ns = conn.prepare("SELECT n, id FROM actor")?;
+        let rows: Vec<(i64, Id)> = ns.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        conn.execute("DELETE FROM actor_name", [])?;
+        conn.execute("DELETE FROM event_tag", [])?;
+        for (n, id) in rows {
+            if let Some(a) = actors::get(conn, id)? {
+                actors::index(conn, n, &a)?;
+            }
+        }
+        let mut ns = conn.prepare("SELECT n, id FROM event")?;
+        let rows: Vec<(i64, Id)> = ns.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        for (n, id) in rows {
+            if let Some(e) = events::get(conn, id)? {
+                events::index(conn, n, &e)?;
+            }
+        }
+        let mut ns = conn.prepare("SELECT n, id FROM source")?;
+        let rows: Vec<(i64, Id)> = ns.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        for (n, id) in rows {
+            if let Some(s) = sources::get(conn, id)? {
+                sources::index_source(conn, n, &s)?;
+            }
+        }
+        let mut ns = conn.prepare("SELECT n, id FROM excerpt")?;
+        let rows: Vec<(i64, Id)> = ns.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        for (n, id) in rows {
+            if let Some(x) = sources::get_excerpt(conn, id)? {
+                sources::index_excerpt(conn, n, &x)?;
+            }
+        }
+        Ok(())
+    }
+}

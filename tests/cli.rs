@@ -1,0 +1,112 @@
+//! The `marsad` binary as a user runs it: exit codes, messages, JSON output.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn marsad(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_marsad"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("MARSAD_DB")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn missing_db_is_created_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new.marsad");
+    let o = marsad(&db, &["stats", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["events"], 0);
+    assert!(db.exists());
+}
+
+#[test]
+fn sample_loads_once_and_search_finds_arabic_variants() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.marsad");
+    let o = marsad(&db, &["sample"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let first: serde_json::Value = serde_json::from_str(&stdout(&marsad(&db, &["stats", "--json"]))).unwrap();
+    assert!(first["events"].as_u64().unwrap() >= 30);
+    let again = marsad(&db, &["sample"]);
+    assert!(stdout(&again).contains(": 0 records written"), "{}", stdout(&again));
+    let second: serde_json::Value = serde_json::from_str(&stdout(&marsad(&db, &["stats", "--json"]))).unwrap();
+    assert_eq!(first, second);
+
+    let o = marsad(&db, &["search", "الارهاب", "--json", "--limit", "5"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["count"], 5);
+    let hit = &v["hits"][0];
+    for key in ["kind", "id", "title", "snippet", "highlights", "score"] {
+        assert!(hit.get(key).is_some(), "missing {key} in {hit}");
+    }
+    let o = marsad(&db, &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("ok"));
+}
+
+#[test]
+fn export_then_import_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.marsad");
+    assert!(marsad(&a, &["sample"]).status.success());
+    let file = dir.path().join("out.json");
+    let o = marsad(&a, &["export", "--format", "json", "--out", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let b = dir.path().join("b.marsad");
+    let dry = marsad(&b, &["import", file.to_str().unwrap(), "--dry-run", "--json"]);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&stdout(&marsad(&b, &["stats", "--json"]))).unwrap()["events"], 0);
+    assert!(marsad(&b, &["import", file.to_str().unwrap()]).status.success());
+    let again = dir.path().join("again.json");
+    assert!(marsad(&b, &["export", "--out", again.to_str().unwrap()]).status.success());
+    assert_eq!(std::fs::read(&file).unwrap(), std::fs::read(&again).unwrap());
+}
+
+#[test]
+fn user_errors_exit_1_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let junk = dir.path().join("junk.marsad");
+    std::fs::write(&junk, b"not a database at all, just text").unwrap();
+    let o = marsad(&junk, &["stats"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("is not a Marsad store"), "{}", stderr(&o));
+    assert_eq!(stderr(&o).trim().lines().count(), 1);
+
+    let db = dir.path().join("ok.marsad");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"format\":\"marsad\",\"version\":1,\n\"events\":[{\"kind\":\"raid\"}]}").unwrap();
+    let o = marsad(&db, &["import", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("bad.json") && err.contains("line 2"), "{err}");
+
+    let o = marsad(&db, &["export", "--format", "xlsx", "--out", "x"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("unknown export format"));
+}
+
+#[test]
+fn backup_writes_a_verified_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.marsad");
+    assert!(marsad(&db, &["sample"]).status.success());
+    let out = dir.path().join("copy.marsad");
+    let o = marsad(&db, &["backup", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&marsad(&out, &["stats", "--json"]))).unwrap();
+    assert!(v["events"].as_u64().unwrap() >= 30);
+}
