@@ -12,9 +12,18 @@ mod layout;
 mod linebreak;
 mod map;
 mod params;
+mod selectable;
+mod style;
+mod widgets;
+mod words;
 
 pub use cache::{cached_layouts, layout};
 pub use direction::{Direction, base_direction, column_ui, direction, row_ui, set_direction};
 pub use layout::{Cell, LaidOut, TextLayout, VisualRow, layout_text, paragraph_direction};
 pub use map::{Caret, Side};
 pub use params::TextParams;
+pub use selectable::selectable;
+pub use style::TextStyleSpec;
+pub use widgets::{
+    AsContext, cell, heading, label, paragraph, paragraph_params, rich, strong, weak, widget_text,
+};
