@@ -4,13 +4,13 @@
 //! Layers, each importing only those above it in this list: [`model`] (domain types, no IO),
 //! [`store`] (the only SQL), then the Arabic text engine, formats and the application.
 
-pub mod model;
-pub mod store;
-pub mod text;
-pub mod i18n;
-pub mod export;
-pub mod import;
 pub mod app;
 pub mod cli;
+pub mod export;
+pub mod i18n;
+pub mod import;
+pub mod model;
 pub mod paths;
 pub mod sample;
+pub mod store;
+pub mod text;

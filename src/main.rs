@@ -9,7 +9,11 @@ fn main() -> ExitCode {
     init_logging(cli.verbose);
     let db = match cli.db.clone().or_else(marsad::paths::default_store) {
         Some(p) => p,
-        None => return fail(&CliError::User("no home directory found; pass --db PATH".into())),
+        None => {
+            return fail(&CliError::User(
+                "no home directory found; pass --db PATH".into(),
+            ));
+        }
     };
     let result = match &cli.command {
         Some(command) => marsad::cli::run(command, &db, &mut std::io::stdout().lock()),

@@ -38,11 +38,17 @@ fn sample_loads_once_and_search_finds_arabic_variants() {
     let db = dir.path().join("s.marsad");
     let o = marsad(&db, &["sample"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let first: serde_json::Value = serde_json::from_str(&stdout(&marsad(&db, &["stats", "--json"]))).unwrap();
+    let first: serde_json::Value =
+        serde_json::from_str(&stdout(&marsad(&db, &["stats", "--json"]))).unwrap();
     assert!(first["events"].as_u64().unwrap() >= 30);
     let again = marsad(&db, &["sample"]);
-    assert!(stdout(&again).contains(": 0 records written"), "{}", stdout(&again));
-    let second: serde_json::Value = serde_json::from_str(&stdout(&marsad(&db, &["stats", "--json"]))).unwrap();
+    assert!(
+        stdout(&again).contains(": 0 records written"),
+        "{}",
+        stdout(&again)
+    );
+    let second: serde_json::Value =
+        serde_json::from_str(&stdout(&marsad(&db, &["stats", "--json"]))).unwrap();
     assert_eq!(first, second);
 
     let o = marsad(&db, &["search", "الارهاب", "--json", "--limit", "5"]);
@@ -64,16 +70,43 @@ fn export_then_import_round_trips() {
     let a = dir.path().join("a.marsad");
     assert!(marsad(&a, &["sample"]).status.success());
     let file = dir.path().join("out.json");
-    let o = marsad(&a, &["export", "--format", "json", "--out", file.to_str().unwrap()]);
+    let o = marsad(
+        &a,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let b = dir.path().join("b.marsad");
-    let dry = marsad(&b, &["import", file.to_str().unwrap(), "--dry-run", "--json"]);
+    let dry = marsad(
+        &b,
+        &["import", file.to_str().unwrap(), "--dry-run", "--json"],
+    );
     assert!(dry.status.success(), "{}", stderr(&dry));
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&stdout(&marsad(&b, &["stats", "--json"]))).unwrap()["events"], 0);
-    assert!(marsad(&b, &["import", file.to_str().unwrap()]).status.success());
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&stdout(&marsad(&b, &["stats", "--json"])))
+            .unwrap()["events"],
+        0
+    );
+    assert!(
+        marsad(&b, &["import", file.to_str().unwrap()])
+            .status
+            .success()
+    );
     let again = dir.path().join("again.json");
-    assert!(marsad(&b, &["export", "--out", again.to_str().unwrap()]).status.success());
-    assert_eq!(std::fs::read(&file).unwrap(), std::fs::read(&again).unwrap());
+    assert!(
+        marsad(&b, &["export", "--out", again.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
 }
 
 #[test]
@@ -83,12 +116,20 @@ fn user_errors_exit_1_with_one_line() {
     std::fs::write(&junk, b"not a database at all, just text").unwrap();
     let o = marsad(&junk, &["stats"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("is not a Marsad store"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is not a Marsad store"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(stderr(&o).trim().lines().count(), 1);
 
     let db = dir.path().join("ok.marsad");
     let bad = dir.path().join("bad.json");
-    std::fs::write(&bad, "{\"format\":\"marsad\",\"version\":1,\n\"events\":[{\"kind\":\"raid\"}]}").unwrap();
+    std::fs::write(
+        &bad,
+        "{\"format\":\"marsad\",\"version\":1,\n\"events\":[{\"kind\":\"raid\"}]}",
+    )
+    .unwrap();
     let o = marsad(&db, &["import", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
@@ -107,6 +148,7 @@ fn backup_writes_a_verified_copy() {
     let out = dir.path().join("copy.marsad");
     let o = marsad(&db, &["backup", "--out", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&marsad(&out, &["stats", "--json"]))).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&marsad(&out, &["stats", "--json"]))).unwrap();
     assert!(v["events"].as_u64().unwrap() >= 30);
 }

@@ -42,7 +42,11 @@ fn creates_a_store_with_wal_and_current_schema() {
 fn rusqlite_free_check(path: &Path) -> (String, i64, i64) {
     let bytes = std::fs::read(path).unwrap();
     let be32 = |o: usize| i64::from(u32::from_be_bytes(bytes[o..o + 4].try_into().unwrap()));
-    let wal = if bytes[18] == 2 && bytes[19] == 2 { "wal" } else { "rollback" };
+    let wal = if bytes[18] == 2 && bytes[19] == 2 {
+        "wal"
+    } else {
+        "rollback"
+    };
     (wal.to_owned(), be32(60), be32(68))
 }
 
@@ -51,7 +55,10 @@ fn rusqlite_free_check(path: &Path) -> (String, i64, i64) {
 fn store_file_is_private() {
     use std::os::unix::fs::PermissionsExt;
     let (dir, _store) = temp_store();
-    let mode = std::fs::metadata(dir.path().join("t.marsad")).unwrap().permissions().mode();
+    let mode = std::fs::metadata(dir.path().join("t.marsad"))
+        .unwrap()
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o600);
 }
 
@@ -60,7 +67,11 @@ fn refuses_files_that_are_not_stores_and_leaves_them_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.marsad", Vec::new(), "empty"),
-        ("random.marsad", (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect(), "not an SQLite database"),
+        (
+            "random.marsad",
+            (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect(),
+            "not an SQLite database",
+        ),
         ("archive.marsad", b"PK\x03\x04rest of a zip".to_vec(), "zip"),
     ];
     for (name, bytes, expect) in cases {
@@ -79,7 +90,8 @@ fn refuses_another_applications_sqlite_file() {
     let path = dir.path().join("other.sqlite");
     {
         let c = rusqlite::Connection::open(&path).unwrap();
-        c.execute_batch("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);").unwrap();
+        c.execute_batch("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT);")
+            .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     let err = Store::open(&path).unwrap_err();
@@ -94,7 +106,8 @@ fn refuses_a_newer_store_without_modifying_it() {
     drop(Store::open(&path).unwrap());
     {
         let c = rusqlite::Connection::open(&path).unwrap();
-        c.pragma_update(None, "user_version", CURRENT_VERSION + 1).unwrap();
+        c.pragma_update(None, "user_version", CURRENT_VERSION + 1)
+            .unwrap();
         c.pragma_update(None, "journal_mode", "DELETE").unwrap();
     }
     let before = std::fs::read(&path).unwrap();
@@ -109,16 +122,23 @@ fn refuses_a_newer_store_without_modifying_it() {
 fn second_writer_is_refused_and_read_only_works() {
     let (dir, mut store) = temp_store();
     let path = dir.path().join("t.marsad");
-    store.write(|w| w.insert_actor(&actor(ActorKind::State, "المغرب", "Morocco", None))).unwrap();
+    store
+        .write(|w| w.insert_actor(&actor(ActorKind::State, "المغرب", "Morocco", None)))
+        .unwrap();
     let err = Store::open(&path).unwrap_err();
     assert!(matches!(err, StoreError::Locked { .. }), "{err}");
     let ro = Store::open_read_only(&path).unwrap();
     assert_eq!(ro.stats().unwrap().actors, 1);
     let mut ro = ro;
-    let err = ro.write(|w| w.insert_actor(&actor(ActorKind::State, "تونس", "Tunisia", None))).unwrap_err();
+    let err = ro
+        .write(|w| w.insert_actor(&actor(ActorKind::State, "تونس", "Tunisia", None)))
+        .unwrap_err();
     assert!(matches!(err, StoreError::ReadOnly));
     drop(store);
-    assert!(Store::open(&path).is_ok(), "the lock is released with the store");
+    assert!(
+        Store::open(&path).is_ok(),
+        "the lock is released with the store"
+    );
 }
 
 #[test]
@@ -133,7 +153,11 @@ fn every_write_is_atomic() {
         })
         .unwrap_err();
     assert!(err.to_string().contains("actor name"), "{err}");
-    assert_eq!(store.stats().unwrap().actors, 0, "the first insert was rolled back");
+    assert_eq!(
+        store.stats().unwrap().actors,
+        0,
+        "the first insert was rolled back"
+    );
 }
 
 fn store_with_texts(texts: &[&str]) -> Store {
@@ -192,7 +216,12 @@ fn search_sees_through_attached_prefixes() {
 
 #[test]
 fn search_other_variants_and_prefix_and_case() {
-    let store = store_with_texts(&["مديرية الأمن", "المستشفى", "FBI agents", "Direction générale"]);
+    let store = store_with_texts(&[
+        "مديرية الأمن",
+        "المستشفى",
+        "FBI agents",
+        "Direction générale",
+    ]);
     assert_eq!(excerpt_hits(&store, "مديريه").len(), 1, "ة → ه");
     assert_eq!(excerpt_hits(&store, "المستشفي").len(), 1, "ى → ي");
     assert_eq!(excerpt_hits(&store, "fbi").len(), 1, "case");
@@ -208,7 +237,9 @@ fn search_phrase_and_ranking_and_snippet() {
     ]);
     let hits = store.search("\"مكافحة الإرهاب\"", None, 10).unwrap();
     assert_eq!(hits.len(), 1);
-    let all = store.search("مكافحة الإرهاب", Some(SearchKind::Excerpt), 10).unwrap();
+    let all = store
+        .search("مكافحة الإرهاب", Some(SearchKind::Excerpt), 10)
+        .unwrap();
     assert_eq!(all.len(), 2);
     assert!(all[0].score <= all[1].score, "ranked by bm25");
     assert!(all[0].snippet.starts_with("مكافحة"), "{}", all[0].snippet);
@@ -218,7 +249,20 @@ fn search_phrase_and_ranking_and_snippet() {
 #[test]
 fn search_treats_sql_and_fts_syntax_as_text() {
     let store = store_with_texts(&["نص عادي"]);
-    for q in ["'; DROP TABLE event; --", "\"", "*", "NEAR(", "a OR b", "^x", "(", ")", "{body}", "\\", "%_", ""] {
+    for q in [
+        "'; DROP TABLE event; --",
+        "\"",
+        "*",
+        "NEAR(",
+        "a OR b",
+        "^x",
+        "(",
+        ")",
+        "{body}",
+        "\\",
+        "%_",
+        "",
+    ] {
         let hits = store.search(q, None, 10);
         assert!(hits.is_ok(), "{q}: {hits:?}");
     }
@@ -242,30 +286,60 @@ fn edits_update_the_index() {
 #[test]
 fn actors_found_by_any_name() {
     let mut store = Store::in_memory().unwrap();
-    let mut dgst = actor(ActorKind::SecurityService, "المديرية العامة لمراقبة التراب الوطني", "General Directorate for Territorial Surveillance", Some("DGST"));
+    let mut dgst = actor(
+        ActorKind::SecurityService,
+        "المديرية العامة لمراقبة التراب الوطني",
+        "General Directorate for Territorial Surveillance",
+        Some("DGST"),
+    );
     dgst.aliases = vec!["الديستي".into()];
     store.write(|w| w.insert_actor(&dgst)).unwrap();
     assert_eq!(store.find_actors_by_name("dgst").unwrap().len(), 1);
     assert_eq!(store.find_actors_by_name("الديستي").unwrap().len(), 1);
-    assert_eq!(store.find_actors_by_name(" المديرية العامة لمراقبة التراب الوطني ").unwrap().len(), 1);
+    assert_eq!(
+        store
+            .find_actors_by_name(" المديرية العامة لمراقبة التراب الوطني ")
+            .unwrap()
+            .len(),
+        1
+    );
     assert_eq!(store.complete_actors("الدي", 10).unwrap().len(), 1);
     assert_eq!(store.complete_actors("DG", 10).unwrap().len(), 1);
     assert_eq!(store.search("الإقليمي التراب", None, 10).unwrap().len(), 0);
-    assert_eq!(store.search("التراب", Some(SearchKind::Actor), 10).unwrap().len(), 1);
+    assert_eq!(
+        store
+            .search("التراب", Some(SearchKind::Actor), 10)
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 fn populated() -> (Store, Vec<Event>, Actor, Actor) {
     let mut store = Store::in_memory().unwrap();
     let ma = actor(ActorKind::State, "المغرب", "Morocco", None);
-    let us = actor(ActorKind::State, "الولايات المتحدة", "United States", Some("USA"));
+    let us = actor(
+        ActorKind::State,
+        "الولايات المتحدة",
+        "United States",
+        Some("USA"),
+    );
     let mut src = Source::new(SourceKind::NewsArticle, "خبر");
     src.reliability = Reliability::B;
     let mut weak = Source::new(SourceKind::Analysis, "رأي");
     weak.reliability = Reliability::D;
     let mut events = Vec::new();
     for i in 0..250u32 {
-        let kind = if i % 2 == 0 { EventKind::Arrest } else { EventKind::OfficialVisit };
-        let mut e = event(&format!("حدث رقم {i}"), &format!("{}-{:02}", 2000 + i / 12, i % 12 + 1), kind);
+        let kind = if i % 2 == 0 {
+            EventKind::Arrest
+        } else {
+            EventKind::OfficialVisit
+        };
+        let mut e = event(
+            &format!("حدث رقم {i}"),
+            &format!("{}-{:02}", 2000 + i / 12, i % 12 + 1),
+            kind,
+        );
         if i % 10 == 0 {
             e.tags = vec!["داعش".into()];
         }
@@ -281,7 +355,11 @@ fn populated() -> (Store, Vec<Event>, Actor, Actor) {
                 w.insert_event(e)?;
                 w.insert_participation(&Participation::new(e.id, ma.id, Role::ArrestingBody))?;
                 if i % 5 == 0 {
-                    w.insert_participation(&Participation::new(e.id, us.id, Role::InformationProvider))?;
+                    w.insert_participation(&Participation::new(
+                        e.id,
+                        us.id,
+                        Role::InformationProvider,
+                    ))?;
                 }
                 if i % 3 != 0 {
                     let s = if i % 3 == 1 { &src } else { &weak };
@@ -299,40 +377,128 @@ fn populated() -> (Store, Vec<Event>, Actor, Actor) {
 #[test]
 fn events_page_filters_sorts_and_pages() {
     let (store, _events, _ma, us) = populated();
-    let q = EventQuery { limit: 100, ..Default::default() };
+    let q = EventQuery {
+        limit: 100,
+        ..Default::default()
+    };
     let page = store.events_page(&q).unwrap();
     assert_eq!(page.len(), 100);
     assert_eq!(page[0].event.start.unwrap().to_string(), "2000-01");
-    assert!(page.windows(2).all(|w| w[0].event.start <= w[1].event.start));
-    let last = store.events_page(&EventQuery { offset: 200, limit: 100, ..Default::default() }).unwrap();
+    assert!(
+        page.windows(2)
+            .all(|w| w[0].event.start <= w[1].event.start)
+    );
+    let last = store
+        .events_page(&EventQuery {
+            offset: 200,
+            limit: 100,
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(last.len(), 50);
 
     let f = |filter: EventFilter| store.count_events(&filter).unwrap();
     assert_eq!(f(EventFilter::default()), 250);
-    assert_eq!(f(EventFilter { kinds: vec![EventKind::Arrest], ..Default::default() }), 125);
-    assert_eq!(f(EventFilter { actor: Some(us.id), ..Default::default() }), 50);
-    assert_eq!(f(EventFilter { tag: Some("داعش".into()), ..Default::default() }), 25);
-    assert_eq!(f(EventFilter { no_evidence: true, ..Default::default() }), 84);
-    assert_eq!(f(EventFilter { min_grade: Some(Reliability::B), ..Default::default() }), 83);
-    assert_eq!(f(EventFilter { min_grade: Some(Reliability::D), ..Default::default() }), 166);
-    let range = EventFilter { from: Some("2001".parse().unwrap()), to: Some("2001-06".parse().unwrap()), ..Default::default() };
+    assert_eq!(
+        f(EventFilter {
+            kinds: vec![EventKind::Arrest],
+            ..Default::default()
+        }),
+        125
+    );
+    assert_eq!(
+        f(EventFilter {
+            actor: Some(us.id),
+            ..Default::default()
+        }),
+        50
+    );
+    assert_eq!(
+        f(EventFilter {
+            tag: Some("داعش".into()),
+            ..Default::default()
+        }),
+        25
+    );
+    assert_eq!(
+        f(EventFilter {
+            no_evidence: true,
+            ..Default::default()
+        }),
+        84
+    );
+    assert_eq!(
+        f(EventFilter {
+            min_grade: Some(Reliability::B),
+            ..Default::default()
+        }),
+        83
+    );
+    assert_eq!(
+        f(EventFilter {
+            min_grade: Some(Reliability::D),
+            ..Default::default()
+        }),
+        166
+    );
+    let range = EventFilter {
+        from: Some("2001".parse().unwrap()),
+        to: Some("2001-06".parse().unwrap()),
+        ..Default::default()
+    };
     assert_eq!(f(range), 6);
-    assert_eq!(f(EventFilter { text: Some("رقم".into()), ..Default::default() }), 250);
+    assert_eq!(
+        f(EventFilter {
+            text: Some("رقم".into()),
+            ..Default::default()
+        }),
+        250
+    );
 
-    let with_us = store.events_page(&EventQuery { filter: EventFilter { actor: Some(us.id), ..Default::default() }, limit: 5, ..Default::default() }).unwrap();
+    let with_us = store
+        .events_page(&EventQuery {
+            filter: EventFilter {
+                actor: Some(us.id),
+                ..Default::default()
+            },
+            limit: 5,
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(with_us[0].actors, ["المغرب", "الولايات المتحدة"]);
-    let graded = store.events_page(&EventQuery { sort: EventSort::Grade, limit: 1, ..Default::default() }).unwrap();
+    let graded = store
+        .events_page(&EventQuery {
+            sort: EventSort::Grade,
+            limit: 1,
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(graded[0].best_grade, Some(Reliability::B));
     assert_eq!(graded[0].source_count, 1);
-    let desc = store.events_page(&EventQuery { descending: true, limit: 1, ..Default::default() }).unwrap();
+    let desc = store
+        .events_page(&EventQuery {
+            descending: true,
+            limit: 1,
+            ..Default::default()
+        })
+        .unwrap();
     assert_eq!(desc[0].event.start.unwrap().to_string(), "2020-10");
 }
 
 #[test]
 fn filters_bind_hostile_text() {
     let (store, ..) = populated();
-    for hostile in ["'); DROP TABLE event; --", "\" OR 1=1 --", "%", "داعش' OR '1'='1"] {
-        let f = EventFilter { tag: Some(hostile.into()), text: Some(hostile.into()), ..Default::default() };
+    for hostile in [
+        "'); DROP TABLE event; --",
+        "\" OR 1=1 --",
+        "%",
+        "داعش' OR '1'='1",
+    ] {
+        let f = EventFilter {
+            tag: Some(hostile.into()),
+            text: Some(hostile.into()),
+            ..Default::default()
+        };
         assert_eq!(store.count_events(&f).unwrap(), 0, "{hostile}");
         assert!(store.complete_actors(hostile, 5).unwrap().is_empty());
         assert!(store.complete_tags(hostile, 5).unwrap().is_empty());
@@ -377,7 +543,9 @@ fn import_is_all_or_nothing_and_idempotent() {
     assert_eq!(again.events.unchanged, 250);
 
     let mut broken = data.clone();
-    broken.participations.push(Participation::new(Id::new(), data.actors[0].id, Role::Host));
+    broken
+        .participations
+        .push(Participation::new(Id::new(), data.actors[0].id, Role::Host));
     let mut fresh = Store::in_memory().unwrap();
     let err = fresh.import(&broken).unwrap_err();
     assert!(err.to_string().contains("event_id"), "{err}");
@@ -397,7 +565,9 @@ fn dry_run_reports_without_writing() {
 #[test]
 fn backup_is_a_verified_copy() {
     let (dir, mut store) = temp_store();
-    store.write(|w| w.insert_actor(&actor(ActorKind::State, "المغرب", "Morocco", None))).unwrap();
+    store
+        .write(|w| w.insert_actor(&actor(ActorKind::State, "المغرب", "Morocco", None)))
+        .unwrap();
     let dest = dir.path().join("copy.marsad");
     let info = store.backup_to(&dest).unwrap();
     assert!(info.bytes > 0);
@@ -420,10 +590,12 @@ fn parent_cycles_are_refused() {
     let mut a = actor(ActorKind::State, "أ", "A", None);
     let mut b = actor(ActorKind::GovernmentBody, "ب", "B", None);
     b.parent_id = Some(a.id);
-    store.write(|w| {
-        w.insert_actor(&a)?;
-        w.insert_actor(&b)
-    }).unwrap();
+    store
+        .write(|w| {
+            w.insert_actor(&a)?;
+            w.insert_actor(&b)
+        })
+        .unwrap();
     a.parent_id = Some(b.id);
     let err = store.write(|w| w.update_actor(&a)).unwrap_err();
     assert!(err.to_string().contains("loops"), "{err}");

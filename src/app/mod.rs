@@ -22,7 +22,9 @@ pub fn run_gui(db: PathBuf) -> Result<(), AppError> {
     let (store, opened) = open_store(&db)?;
     log::info!("{}: {:?}", db.display(), opened);
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default().with_title("مرصد — Marsad").with_inner_size([1280.0, 800.0]),
+        viewport: egui::ViewportBuilder::default()
+            .with_title("مرصد — Marsad")
+            .with_inner_size([1280.0, 800.0]),
         ..Default::default()
     };
     eframe::run_native(
@@ -46,8 +48,16 @@ impl eframe::App for Shell {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         egui::CentralPanel::default().show(ui, |ui| {
-            let stats = self.store.stats().map(|s| format!("{s:?}")).unwrap_or_else(|e| e.to_string());
-            let text = format!("مرصد — {}\n{:?}\n{stats}", self.store.path().display(), self.opened);
+            let stats = self
+                .store
+                .stats()
+                .map(|s| format!("{s:?}"))
+                .unwrap_or_else(|e| e.to_string());
+            let text = format!(
+                "مرصد — {}\n{:?}\n{stats}",
+                self.store.path().display(),
+                self.opened
+            );
             let params = crate::text::TextParams::new(
                 crate::text::fonts::ui_font(16.0, false),
                 ui.visuals().text_color(),
@@ -56,7 +66,8 @@ impl eframe::App for Shell {
             .wrap(ui.available_width());
             let laid = crate::text::layout(&ctx, &text, &params);
             let (rect, _) = ui.allocate_exact_size(laid.size(), egui::Sense::hover());
-            ui.painter().galley(rect.min, laid.galley, ui.visuals().text_color());
+            ui.painter()
+                .galley(rect.min, laid.galley, ui.visuals().text_color());
         });
     }
 }

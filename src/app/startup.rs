@@ -36,7 +36,12 @@ pub fn open_store(path: &Path) -> Result<(Store, Opened), StartupError> {
     match Store::open(path) {
         Ok(mut store) if first_start => {
             let summary = sample::load(&mut store)?;
-            Ok((store, Opened::CreatedWithSample { records: summary.written() }))
+            Ok((
+                store,
+                Opened::CreatedWithSample {
+                    records: summary.written(),
+                },
+            ))
         }
         Ok(store) => Ok((store, Opened::Existing)),
         Err(StoreError::Locked { .. }) => Ok((Store::open_read_only(path)?, Opened::ReadOnlyInUse)),

@@ -17,9 +17,19 @@ fn out_err(e: std::io::Error) -> CliError {
 /// Runs a command against the store at `db`, writing its output to `out`.
 pub fn run(command: &Command, db: &Path, out: &mut dyn Write) -> Result<()> {
     match command {
-        Command::Import { file, format, dry_run, json } => import_file(db, file, format.as_deref(), *dry_run, *json, out),
+        Command::Import {
+            file,
+            format,
+            dry_run,
+            json,
+        } => import_file(db, file, format.as_deref(), *dry_run, *json, out),
         Command::Export { format, out: file } => export_file(db, format, file, out),
-        Command::Search { query, kind, limit, json } => search(db, query, *kind, *limit, *json, out),
+        Command::Search {
+            query,
+            kind,
+            limit,
+            json,
+        } => search(db, query, *kind, *limit, *json, out),
         Command::Stats { json } => stats(db, *json, out),
         Command::Check => check(db, out),
         Command::Sample => load_sample(db, out),
@@ -27,11 +37,23 @@ pub fn run(command: &Command, db: &Path, out: &mut dyn Write) -> Result<()> {
     }
 }
 
-fn import_file(db: &Path, file: &Path, format: Option<&str>, dry_run: bool, json: bool, out: &mut dyn Write) -> Result<()> {
-    let plan = import::read_file(file, format).map_err(|e| CliError::User(format!("{}: {e}", file.display())))?;
+fn import_file(
+    db: &Path,
+    file: &Path,
+    format: Option<&str>,
+    dry_run: bool,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let plan = import::read_file(file, format)
+        .map_err(|e| CliError::User(format!("{}: {e}", file.display())))?;
     let mut store = Store::open(db)?;
-    let summary = if dry_run { store.import_dry_run(&plan.data) } else { store.import(&plan.data) }
-        .map_err(|e| import_error(file, e))?;
+    let summary = if dry_run {
+        store.import_dry_run(&plan.data)
+    } else {
+        store.import(&plan.data)
+    }
+    .map_err(|e| import_error(file, e))?;
     let summary = serde_json::to_value(&summary).unwrap_or_default();
     if json {
         let report = serde_json::json!({
@@ -46,8 +68,12 @@ fn import_file(db: &Path, file: &Path, format: Option<&str>, dry_run: bool, json
         writeln!(out, "{verb} {}:", file.display()).map_err(out_err)?;
         if let Some(map) = summary.as_object() {
             for (kind, c) in map {
-                writeln!(out, "  {kind}: {} created, {} updated, {} unchanged", c["created"], c["updated"], c["unchanged"])
-                    .map_err(out_err)?;
+                writeln!(
+                    out,
+                    "  {kind}: {} created, {} updated, {} unchanged",
+                    c["created"], c["updated"], c["unchanged"]
+                )
+                .map_err(out_err)?;
             }
         }
         for p in &plan.problems {
@@ -61,13 +87,19 @@ fn import_file(db: &Path, file: &Path, format: Option<&str>, dry_run: bool, json
 fn import_error(file: &Path, e: StoreError) -> CliError {
     match e {
         StoreError::InvalidDataset(problems) => {
-            let mut msg = format!("{}: {} problem(s); nothing was imported", file.display(), problems.len());
+            let mut msg = format!(
+                "{}: {} problem(s); nothing was imported",
+                file.display(),
+                problems.len()
+            );
             for p in problems.iter().take(20) {
                 msg.push_str(&format!("\n  {p}"));
             }
             CliError::User(msg)
         }
-        other if other.is_user_error() => CliError::User(format!("{}: {other}; nothing was imported", file.display())),
+        other if other.is_user_error() => {
+            CliError::User(format!("{}: {other}; nothing was imported", file.display()))
+        }
         other => CliError::Internal(other.to_string()),
     }
 }
@@ -75,16 +107,28 @@ fn import_error(file: &Path, e: StoreError) -> CliError {
 fn export_file(db: &Path, format: &str, file: &Path, out: &mut dyn Write) -> Result<()> {
     let exporter = export::by_name(format).ok_or_else(|| {
         let names: Vec<&str> = export::exporters().iter().map(|e| e.name()).collect();
-        CliError::User(format!("unknown export format «{format}» (available: {})", names.join(", ")))
+        CliError::User(format!(
+            "unknown export format «{format}» (available: {})",
+            names.join(", ")
+        ))
     })?;
     let store = open_existing(db)?;
     let data = store.export()?;
-    let bytes = exporter.write(&data).map_err(|e| CliError::Internal(e.to_string()))?;
+    let bytes = exporter
+        .write(&data)
+        .map_err(|e| CliError::Internal(e.to_string()))?;
     export::write_atomically(file, &bytes).map_err(|e| CliError::User(e.to_string()))?;
     writeln!(out, "exported {} records to {}", data.len(), file.display()).map_err(out_err)
 }
 
-fn search(db: &Path, query: &str, kind: Option<KindArg>, limit: usize, json: bool, out: &mut dyn Write) -> Result<()> {
+fn search(
+    db: &Path,
+    query: &str,
+    kind: Option<KindArg>,
+    limit: usize,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
     let store = open_existing(db)?;
     let kind = kind.map(|k| match k {
         KindArg::Event => SearchKind::Event,
@@ -101,8 +145,18 @@ fn search(db: &Path, query: &str, kind: Option<KindArg>, limit: usize, json: boo
         return writeln!(out, "no results for «{query}»").map_err(out_err);
     }
     for h in hits {
-        let kind = serde_json::to_value(h.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-        writeln!(out, "[{kind}] {} — {}\n    {}", h.title, h.id, mark(&h.snippet, &h.highlights)).map_err(out_err)?;
+        let kind = serde_json::to_value(h.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "[{kind}] {} — {}\n    {}",
+            h.title,
+            h.id,
+            mark(&h.snippet, &h.highlights)
+        )
+        .map_err(out_err)?;
     }
     Ok(())
 }
@@ -165,7 +219,13 @@ fn load_sample(db: &Path, out: &mut dyn Write) -> Result<()> {
         sample::SampleError::Store(e) => CliError::from(e),
         other => CliError::Internal(other.to_string()),
     })?;
-    writeln!(out, "sample store loaded into {}: {} records written", db.display(), s.written()).map_err(out_err)
+    writeln!(
+        out,
+        "sample store loaded into {}: {} records written",
+        db.display(),
+        s.written()
+    )
+    .map_err(out_err)
 }
 
 fn backup(db: &Path, file: Option<&Path>, out: &mut dyn Write) -> Result<()> {
@@ -175,12 +235,23 @@ fn backup(db: &Path, file: Option<&Path>, out: &mut dyn Write) -> Result<()> {
         None => default_backup_path(db),
     };
     let info = store.backup_to(&dest)?;
-    writeln!(out, "backup written and verified: {} ({} bytes)", info.path.display(), info.bytes).map_err(out_err)
+    writeln!(
+        out,
+        "backup written and verified: {} ({} bytes)",
+        info.path.display(),
+        info.bytes
+    )
+    .map_err(out_err)
 }
 
 fn default_backup_path(db: &Path) -> PathBuf {
-    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
-    let stem = db.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "store".into());
+    let stamp = jiff::Timestamp::now()
+        .strftime("%Y%m%dT%H%M%SZ")
+        .to_string();
+    let stem = db
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "store".into());
     db.with_file_name(format!("{stem}-{stamp}.marsad"))
 }
 

@@ -119,6 +119,10 @@ impl CliError {
 
 impl From<crate::store::StoreError> for CliError {
     fn from(e: crate::store::StoreError) -> Self {
-        if e.is_user_error() { Self::User(e.to_string()) } else { Self::Internal(e.to_string()) }
+        if e.is_user_error() {
+            Self::User(e.to_string())
+        } else {
+            Self::Internal(e.to_string())
+        }
     }
 }

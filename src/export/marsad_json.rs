@@ -28,8 +28,12 @@ impl Exporter for MarsadJson {
     fn write(&self, data: &Dataset) -> Result<Vec<u8>, ExportError> {
         let mut sorted = data.clone();
         sorted.sort();
-        let mut out = serde_json::to_vec_pretty(&File { format: "marsad", version: FORMAT_VERSION, data: &sorted })
-            .map_err(|e| ExportError::Encode(e.to_string()))?;
+        let mut out = serde_json::to_vec_pretty(&File {
+            format: "marsad",
+            version: FORMAT_VERSION,
+            data: &sorted,
+        })
+        .map_err(|e| ExportError::Encode(e.to_string()))?;
         out.push(b'\n');
         Ok(out)
     }

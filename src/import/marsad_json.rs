@@ -69,7 +69,9 @@ impl Importer for MarsadJson {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let header: Header = serde_json::from_str(text).map_err(json_error)?;
         if header.format.as_deref() != Some("marsad") {
-            return Err(ImportError::WrongFormat("this JSON file is not a Marsad file (no \"format\": \"marsad\")".into()));
+            return Err(ImportError::WrongFormat(
+                "this JSON file is not a Marsad file (no \"format\": \"marsad\")".into(),
+            ));
         }
         match header.version {
             Some(v) if v <= FORMAT_VERSION && v > 0 => {}
@@ -78,15 +80,26 @@ impl Importer for MarsadJson {
                     "this file is Marsad format version {v}; this Marsad reads up to version {FORMAT_VERSION}"
                 )));
             }
-            None => return Err(ImportError::WrongFormat("the file has no \"version\"".into())),
+            None => {
+                return Err(ImportError::WrongFormat(
+                    "the file has no \"version\"".into(),
+                ));
+            }
         }
         let file: File = serde_json::from_str(text).map_err(json_error)?;
-        Ok(ImportPlan { data: file.into_dataset(), problems: Vec::new() })
+        Ok(ImportPlan {
+            data: file.into_dataset(),
+            problems: Vec::new(),
+        })
     }
 }
 
 fn json_error(e: serde_json::Error) -> ImportError {
-    ImportError::Syntax { line: e.line(), column: e.column(), message: strip_position(&e.to_string()) }
+    ImportError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    }
 }
 
 /// serde_json appends " at line L column C"; the position is reported separately.
@@ -103,7 +116,10 @@ mod tests {
 
     #[test]
     fn refuses_other_json_and_newer_versions() {
-        assert!(matches!(MarsadJson.read("{\"a\":1}"), Err(ImportError::WrongFormat(_))));
+        assert!(matches!(
+            MarsadJson.read("{\"a\":1}"),
+            Err(ImportError::WrongFormat(_))
+        ));
         let newer = "{\"format\":\"marsad\",\"version\":9}";
         let err = MarsadJson.read(newer).unwrap_err().to_string();
         assert!(err.contains("version 9"), "{err}");
@@ -127,7 +143,9 @@ mod tests {
 
     #[test]
     fn bom_is_accepted() {
-        let plan = MarsadJson.read("\u{feff}{\"format\":\"marsad\",\"version\":1}").unwrap();
+        let plan = MarsadJson
+            .read("\u{feff}{\"format\":\"marsad\",\"version\":1}")
+            .unwrap();
         assert!(plan.data.is_empty());
     }
 }

@@ -86,12 +86,17 @@ pub fn read_file(path: &Path, format: Option<&str>) -> Result<ImportPlan, Import
         return Err(ImportError::TooLarge(size));
     }
     let bytes = std::fs::read(path)?;
-    let text = String::from_utf8(bytes).map_err(|e| ImportError::Encoding(e.utf8_error().to_string()))?;
+    let text =
+        String::from_utf8(bytes).map_err(|e| ImportError::Encoding(e.utf8_error().to_string()))?;
     let importer = match format {
-        Some(name) => by_name(name).ok_or_else(|| ImportError::WrongFormat(format!("unknown format «{name}»")))?,
+        Some(name) => by_name(name)
+            .ok_or_else(|| ImportError::WrongFormat(format!("unknown format «{name}»")))?,
         None => {
             let head: String = text.chars().take(4096).collect();
-            importers().into_iter().find(|i| i.sniff(&head)).ok_or(ImportError::Unknown)?
+            importers()
+                .into_iter()
+                .find(|i| i.sniff(&head))
+                .ok_or(ImportError::Unknown)?
         }
     };
     importer.read(&text)

@@ -65,9 +65,14 @@ impl Actor {
 
     /// Checks the record on its own (references are checked by the store).
     pub fn validate(&self) -> Result<(), ValidationError> {
-        if is_blank(&self.name_ar) && is_blank(&self.name_en) && is_blank(&self.name_fr) && is_blank(&self.acronym)
+        if is_blank(&self.name_ar)
+            && is_blank(&self.name_en)
+            && is_blank(&self.name_fr)
+            && is_blank(&self.acronym)
         {
-            return Err(ValidationError::Required("an actor name (Arabic, English, French or acronym)"));
+            return Err(ValidationError::Required(
+                "an actor name (Arabic, English, French or acronym)",
+            ));
         }
         if let Some(c) = &self.country {
             check_country(c)?;
@@ -85,7 +90,12 @@ impl Actor {
         } else {
             [&self.name_en, &self.name_ar, &self.name_fr, &self.acronym]
         };
-        order.into_iter().flatten().find(|s| !s.trim().is_empty()).map(String::as_str).unwrap_or("")
+        order
+            .into_iter()
+            .flatten()
+            .find(|s| !s.trim().is_empty())
+            .map(String::as_str)
+            .unwrap_or("")
     }
 
     /// Every name the actor is known by: names, acronym and aliases.
@@ -111,7 +121,10 @@ mod tests {
         assert!(a.validate().is_ok());
         assert_eq!(a.display_name(true), "DGST");
         a.name_ar = Some("المديرية العامة لمراقبة التراب الوطني".into());
-        assert_eq!(a.display_name(true), "المديرية العامة لمراقبة التراب الوطني");
+        assert_eq!(
+            a.display_name(true),
+            "المديرية العامة لمراقبة التراب الوطني"
+        );
         assert_eq!(a.all_names().count(), 2);
     }
 

@@ -1,6 +1,9 @@
 //! A whole store's content in memory: what the native JSON format holds.
 
-use super::{Actor, Event, Evidence, EvidenceTarget, Excerpt, Id, Participation, Relation, Source, ValidationError};
+use super::{
+    Actor, Event, Evidence, EvidenceTarget, Excerpt, Id, Participation, Relation, Source,
+    ValidationError,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -76,7 +79,11 @@ impl Dataset {
     /// Validates every record and every reference; `known` holds ids that exist outside the
     /// dataset (e.g. in the store it is imported into). Returns all problems, not just the first.
     pub fn validate(&self, known: &HashSet<Id>) -> Vec<DatasetProblem> {
-        let mut v = Validator { known, ids: HashSet::new(), problems: Vec::new() };
+        let mut v = Validator {
+            known,
+            ids: HashSet::new(),
+            problems: Vec::new(),
+        };
         v.records(self);
         v.references(self);
         v.problems
@@ -91,10 +98,21 @@ struct Validator<'a> {
 
 impl Validator<'_> {
     fn push(&mut self, collection: &'static str, index: usize, id: Id, message: impl Into<String>) {
-        self.problems.push(DatasetProblem { collection, index, id, message: message.into() });
+        self.problems.push(DatasetProblem {
+            collection,
+            index,
+            id,
+            message: message.into(),
+        });
     }
 
-    fn check(&mut self, collection: &'static str, index: usize, id: Id, result: Result<(), ValidationError>) {
+    fn check(
+        &mut self,
+        collection: &'static str,
+        index: usize,
+        id: Id,
+        result: Result<(), ValidationError>,
+    ) {
         if !self.ids.insert(id) {
             self.push(collection, index, id, "duplicate id");
         }
@@ -104,7 +122,11 @@ impl Validator<'_> {
     }
 
     fn records(&mut self, d: &Dataset) {
-        let texts: HashMap<Id, Option<&str>> = d.sources.iter().map(|s| (s.id, s.full_text.as_deref())).collect();
+        let texts: HashMap<Id, Option<&str>> = d
+            .sources
+            .iter()
+            .map(|s| (s.id, s.full_text.as_deref()))
+            .collect();
         for (i, r) in d.actors.iter().enumerate() {
             self.check("actors", i, r.id, r.validate());
         }
@@ -133,9 +155,21 @@ impl Validator<'_> {
         self.ids.contains(&id) || self.known.contains(&id)
     }
 
-    fn reference(&mut self, collection: &'static str, index: usize, id: Id, field: &str, target: Id) {
+    fn reference(
+        &mut self,
+        collection: &'static str,
+        index: usize,
+        id: Id,
+        field: &str,
+        target: Id,
+    ) {
         if !self.exists(target) {
-            self.push(collection, index, id, format!("{field} {target} does not exist"));
+            self.push(
+                collection,
+                index,
+                id,
+                format!("{field} {target} does not exist"),
+            );
         }
     }
 
@@ -178,11 +212,16 @@ mod tests {
         let mut d = Dataset::default();
         let mut ev = Event::new(EventKind::Arrest);
         ev.title_en = Some("Arrest".into());
-        d.participations.push(Participation::new(ev.id, Id::new(), Role::Suspect));
+        d.participations
+            .push(Participation::new(ev.id, Id::new(), Role::Suspect));
         d.events.push(ev);
         let problems = d.validate(&HashSet::new());
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].to_string().starts_with("participations[0]"), "{}", problems[0]);
+        assert!(
+            problems[0].to_string().starts_with("participations[0]"),
+            "{}",
+            problems[0]
+        );
         assert!(problems[0].message.contains("actor_id"));
     }
 

@@ -70,7 +70,9 @@ impl Event {
     /// Checks the record on its own.
     pub fn validate(&self) -> Result<(), ValidationError> {
         if is_blank(&self.title_ar) && is_blank(&self.title_en) {
-            return Err(ValidationError::Required("an event title (Arabic or English)"));
+            return Err(ValidationError::Required(
+                "an event title (Arabic or English)",
+            ));
         }
         check_span(self.start, self.end)?;
         if let Some(c) = &self.country {
@@ -93,8 +95,17 @@ impl Event {
 
     /// The best title to show, Arabic first when `prefer_arabic`.
     pub fn display_title(&self, prefer_arabic: bool) -> &str {
-        let order = if prefer_arabic { [&self.title_ar, &self.title_en] } else { [&self.title_en, &self.title_ar] };
-        order.into_iter().flatten().find(|s| !s.trim().is_empty()).map(String::as_str).unwrap_or("")
+        let order = if prefer_arabic {
+            [&self.title_ar, &self.title_en]
+        } else {
+            [&self.title_en, &self.title_ar]
+        };
+        order
+            .into_iter()
+            .flatten()
+            .find(|s| !s.trim().is_empty())
+            .map(String::as_str)
+            .unwrap_or("")
     }
 }
 
@@ -119,7 +130,10 @@ mod tests {
         let mut e = titled();
         e.start = Some("2021-01-19".parse().unwrap());
         e.end = Some("2020-03".parse().unwrap());
-        assert_eq!(e.validate().unwrap_err().to_string(), "end date 2020-03 is before start date 2021-01-19");
+        assert_eq!(
+            e.validate().unwrap_err().to_string(),
+            "end date 2020-03 is before start date 2021-01-19"
+        );
     }
 
     #[test]

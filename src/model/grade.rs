@@ -77,7 +77,10 @@ mod tests {
         assert!(Credibility::new(7).is_err());
         assert_eq!(Credibility::new(3).unwrap().value(), 3);
         assert!(serde_json::from_str::<Credibility>("9").is_err());
-        assert_eq!(serde_json::from_str::<Credibility>("2").unwrap(), Credibility::new(2).unwrap());
+        assert_eq!(
+            serde_json::from_str::<Credibility>("2").unwrap(),
+            Credibility::new(2).unwrap()
+        );
     }
 
     #[test]

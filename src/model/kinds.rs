@@ -119,7 +119,10 @@ code_enum! {
 impl RelationKind {
     /// Whether `a kind b` implies `b kind a` (drawn without an arrow).
     pub fn is_symmetric(self) -> bool {
-        matches!(self, Self::AlliedWith | Self::CooperatesWith | Self::Opposes)
+        matches!(
+            self,
+            Self::AlliedWith | Self::CooperatesWith | Self::Opposes
+        )
     }
 }
 
@@ -176,8 +179,14 @@ mod tests {
 
     #[test]
     fn serde_uses_codes() {
-        assert_eq!(serde_json::to_string(&EventKind::AttackFoiled).unwrap(), "\"attack_foiled\"");
-        assert_eq!(serde_json::from_str::<Role>("\"suspect\"").unwrap(), Role::Suspect);
+        assert_eq!(
+            serde_json::to_string(&EventKind::AttackFoiled).unwrap(),
+            "\"attack_foiled\""
+        );
+        assert_eq!(
+            serde_json::from_str::<Role>("\"suspect\"").unwrap(),
+            Role::Suspect
+        );
         assert!(serde_json::from_str::<Role>("\"boss\"").is_err());
     }
 }

@@ -21,7 +21,12 @@ pub struct Participation {
 impl Participation {
     /// `actor_id` took part in `event_id` as `role`.
     pub fn new(event_id: Id, actor_id: Id, role: Role) -> Self {
-        Self { id: Id::new(), event_id, actor_id, role }
+        Self {
+            id: Id::new(),
+            event_id,
+            actor_id,
+            role,
+        }
     }
 }
 
@@ -51,7 +56,15 @@ pub struct Relation {
 impl Relation {
     /// `from kind to`, undated.
     pub fn new(from_id: Id, kind: RelationKind, to_id: Id) -> Self {
-        Self { id: Id::new(), from_id, to_id, kind, start: None, end: None, note: None }
+        Self {
+            id: Id::new(),
+            from_id,
+            to_id,
+            kind,
+            start: None,
+            end: None,
+            note: None,
+        }
     }
 
     /// Checks the record on its own.
@@ -88,7 +101,11 @@ pub struct Evidence {
 impl Evidence {
     /// `excerpt_id` supports `target`.
     pub fn new(excerpt_id: Id, target: EvidenceTarget) -> Self {
-        Self { id: Id::new(), excerpt_id, target }
+        Self {
+            id: Id::new(),
+            excerpt_id,
+            target,
+        }
     }
 }
 
@@ -114,8 +131,14 @@ impl Serialize for Evidence {
             EvidenceTarget::Participation(id) => participation_id = Some(id),
             EvidenceTarget::Relation(id) => relation_id = Some(id),
         }
-        EvidenceRecord { id: self.id, excerpt_id: self.excerpt_id, event_id, participation_id, relation_id }
-            .serialize(s)
+        EvidenceRecord {
+            id: self.id,
+            excerpt_id: self.excerpt_id,
+            event_id,
+            participation_id,
+            relation_id,
+        }
+        .serialize(s)
     }
 }
 
@@ -132,7 +155,11 @@ impl<'de> Deserialize<'de> for Evidence {
                 ));
             }
         };
-        Ok(Self { id: r.id, excerpt_id: r.excerpt_id, target })
+        Ok(Self {
+            id: r.id,
+            excerpt_id: r.excerpt_id,
+            target,
+        })
     }
 }
 
@@ -153,12 +180,20 @@ mod tests {
             Id::new(),
             Id::new()
         );
-        assert!(serde_json::from_str::<Evidence>(&two).unwrap_err().to_string().contains("exactly one"));
+        assert!(
+            serde_json::from_str::<Evidence>(&two)
+                .unwrap_err()
+                .to_string()
+                .contains("exactly one")
+        );
     }
 
     #[test]
     fn relation_to_self_is_refused() {
         let a = Id::new();
-        assert_eq!(Relation::new(a, RelationKind::CooperatesWith, a).validate(), Err(ValidationError::SelfRelation));
+        assert_eq!(
+            Relation::new(a, RelationKind::CooperatesWith, a).validate(),
+            Err(ValidationError::SelfRelation)
+        );
     }
 }

@@ -8,11 +8,19 @@
 fn fold_char(c: char) -> Option<char> {
     Some(match c {
         // Harakat, superscript alef, Quranic marks and tatweel carry no identity for search.
-        '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => {
+        '\u{064B}'..='\u{0652}'
+        | '\u{0670}'
+        | '\u{0640}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{06D6}'..='\u{06ED}' => {
             return None;
         }
         // Bidi controls and joiners are invisible formatting.
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}' => {
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{061C}'
+        | '\u{FEFF}' => {
             return None;
         }
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
@@ -115,7 +123,10 @@ pub fn light_stems(word: &str) -> Vec<String> {
     };
     push(bare.clone());
     // Prepositions ب ك ل before the article: بال… كال… → ال… ; لل… → ال…
-    let article = if let Some(rest) = bare.strip_prefix("بال").or_else(|| bare.strip_prefix("كال")) {
+    let article = if let Some(rest) = bare
+        .strip_prefix("بال")
+        .or_else(|| bare.strip_prefix("كال"))
+    {
         format!("ال{rest}")
     } else if let Some(rest) = bare.strip_prefix("لل") {
         format!("ال{rest}")
@@ -166,7 +177,10 @@ mod tests {
 
     #[test]
     fn drops_invisible_controls() {
-        assert_eq!(normalize("\u{200F}المغرب\u{2066}BCIJ\u{2069}"), "المغربbcij");
+        assert_eq!(
+            normalize("\u{200F}المغرب\u{2066}BCIJ\u{2069}"),
+            "المغربbcij"
+        );
     }
 
     #[test]

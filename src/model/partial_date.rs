@@ -55,14 +55,24 @@ impl PartialDate {
     /// A date known to the year.
     pub fn year(year: u16) -> Result<Self, DateError> {
         check_year(u32::from(year))?;
-        Ok(Self { year, month: None, day: None, circa: false })
+        Ok(Self {
+            year,
+            month: None,
+            day: None,
+            circa: false,
+        })
     }
 
     /// A date known to the month.
     pub fn month(year: u16, month: u8) -> Result<Self, DateError> {
         check_year(u32::from(year))?;
         check_month(u32::from(month))?;
-        Ok(Self { year, month: Some(month), day: None, circa: false })
+        Ok(Self {
+            year,
+            month: Some(month),
+            day: None,
+            circa: false,
+        })
     }
 
     /// A date known to the day.
@@ -70,9 +80,18 @@ impl PartialDate {
         check_year(u32::from(year))?;
         check_month(u32::from(month))?;
         if day == 0 || day > days_in_month(year, month) {
-            return Err(DateError::Day { year, month, day: u32::from(day) });
+            return Err(DateError::Day {
+                year,
+                month,
+                day: u32::from(day),
+            });
         }
-        Ok(Self { year, month: Some(month), day: Some(day), circa: false })
+        Ok(Self {
+            year,
+            month: Some(month),
+            day: Some(day),
+            circa: false,
+        })
     }
 
     /// The same date marked (or unmarked) as approximate.
@@ -138,16 +157,24 @@ fn day_key((y, m, d): (u16, u8, u8)) -> i64 {
 }
 
 fn check_year(year: u32) -> Result<(), DateError> {
-    if (1..=9999).contains(&year) { Ok(()) } else { Err(DateError::Year(year)) }
+    if (1..=9999).contains(&year) {
+        Ok(())
+    } else {
+        Err(DateError::Year(year))
+    }
 }
 
 fn check_month(month: u32) -> Result<(), DateError> {
-    if (1..=12).contains(&month) { Ok(()) } else { Err(DateError::Month(month)) }
+    if (1..=12).contains(&month) {
+        Ok(())
+    } else {
+        Err(DateError::Month(month))
+    }
 }
 
 /// Whether `year` is a Gregorian leap year.
 pub fn is_leap_year(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 /// Number of days in a Gregorian month (0 for an invalid month).
@@ -228,7 +255,11 @@ impl FromStr for PartialDate {
                 let m = num(parts[1])?;
                 check_month(m)?;
                 let d = num(parts[2])?;
-                let d = u8::try_from(d).map_err(|_| DateError::Day { year, month: m as u8, day: d })?;
+                let d = u8::try_from(d).map_err(|_| DateError::Day {
+                    year,
+                    month: m as u8,
+                    day: d,
+                })?;
                 Self::day(year, m as u8, d)?
             }
         };
@@ -260,25 +291,57 @@ mod tests {
         let m: PartialDate = "2020-10".parse().unwrap();
         assert_eq!(m.precision(), Precision::Month);
         let d: PartialDate = "2022-03-26".parse().unwrap();
-        assert_eq!((d.year_value(), d.month_value(), d.day_value()), (2022, Some(3), Some(26)));
+        assert_eq!(
+            (d.year_value(), d.month_value(), d.day_value()),
+            (2022, Some(3), Some(26))
+        );
         let c: PartialDate = "~2004".parse().unwrap();
         assert!(c.is_circa());
     }
 
     #[test]
     fn display_round_trips() {
-        for s in ["1777", "2020-10", "2022-03-26", "~2004", "~2004-02-29", "0001"] {
+        for s in [
+            "1777",
+            "2020-10",
+            "2022-03-26",
+            "~2004",
+            "~2004-02-29",
+            "0001",
+        ] {
             assert_eq!(s.parse::<PartialDate>().unwrap().to_string(), s);
         }
     }
 
     #[test]
     fn rejects_bad_dates_with_specific_messages() {
-        assert_eq!("2021-02-29".parse::<PartialDate>().unwrap_err().to_string(), "day 29 does not exist in 2021-02");
-        assert_eq!("2021-13".parse::<PartialDate>().unwrap_err(), DateError::Month(13));
-        assert_eq!("0000".parse::<PartialDate>().unwrap_err(), DateError::Year(0));
-        for bad in ["", "~", "21", "2021-1", "2021/01/01", "2021-01-01-01", "٢٠٢٢", "+202", "2021-0a"] {
-            assert!(matches!(bad.parse::<PartialDate>(), Err(DateError::Syntax(_))), "{bad}");
+        assert_eq!(
+            "2021-02-29".parse::<PartialDate>().unwrap_err().to_string(),
+            "day 29 does not exist in 2021-02"
+        );
+        assert_eq!(
+            "2021-13".parse::<PartialDate>().unwrap_err(),
+            DateError::Month(13)
+        );
+        assert_eq!(
+            "0000".parse::<PartialDate>().unwrap_err(),
+            DateError::Year(0)
+        );
+        for bad in [
+            "",
+            "~",
+            "21",
+            "2021-1",
+            "2021/01/01",
+            "2021-01-01-01",
+            "٢٠٢٢",
+            "+202",
+            "2021-0a",
+        ] {
+            assert!(
+                matches!(bad.parse::<PartialDate>(), Err(DateError::Syntax(_))),
+                "{bad}"
+            );
         }
     }
 
@@ -294,8 +357,10 @@ mod tests {
 
     #[test]
     fn orders_chronologically_less_precise_first() {
-        let mut v: Vec<PartialDate> =
-            ["2022-01-01", "2021", "2022", "2022-01", "1777"].iter().map(|s| s.parse().unwrap()).collect();
+        let mut v: Vec<PartialDate> = ["2022-01-01", "2021", "2022", "2022-01", "1777"]
+            .iter()
+            .map(|s| s.parse().unwrap())
+            .collect();
         v.sort();
         let s: Vec<String> = v.iter().map(ToString::to_string).collect();
         assert_eq!(s, ["1777", "2021", "2022", "2022-01", "2022-01-01"]);

@@ -119,7 +119,9 @@ impl Excerpt {
         match (self.start, self.end) {
             (None, None) => Ok(()),
             (Some(start), Some(end)) => check_range(&self.text, start, end, full_text),
-            _ => Err(ValidationError::Required("both ends of the excerpt's range")),
+            _ => Err(ValidationError::Required(
+                "both ends of the excerpt's range",
+            )),
         }
     }
 
@@ -129,16 +131,33 @@ impl Excerpt {
     }
 }
 
-fn check_range(text: &str, start: u64, end: u64, full_text: Option<&str>) -> Result<(), ValidationError> {
+fn check_range(
+    text: &str,
+    start: u64,
+    end: u64,
+    full_text: Option<&str>,
+) -> Result<(), ValidationError> {
     let Some(full) = full_text else {
-        return if start <= end { Ok(()) } else { Err(ValidationError::Range { start, end, len: 0 }) };
+        return if start <= end {
+            Ok(())
+        } else {
+            Err(ValidationError::Range { start, end, len: 0 })
+        };
     };
     let len = full.chars().count() as u64;
     if start > end || end > len {
         return Err(ValidationError::Range { start, end, len });
     }
-    let slice: String = full.chars().skip(start as usize).take((end - start) as usize).collect();
-    if slice == text { Ok(()) } else { Err(ValidationError::RangeMismatch { start, end }) }
+    let slice: String = full
+        .chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect();
+    if slice == text {
+        Ok(())
+    } else {
+        Err(ValidationError::RangeMismatch { start, end })
+    }
 }
 
 #[cfg(test)]
@@ -155,9 +174,15 @@ mod tests {
         x.end = Some(start + x.text.chars().count() as u64);
         assert!(x.validate(Some(full)).is_ok());
         x.end = Some(x.end.unwrap() - 1);
-        assert!(matches!(x.validate(Some(full)), Err(ValidationError::RangeMismatch { .. })));
+        assert!(matches!(
+            x.validate(Some(full)),
+            Err(ValidationError::RangeMismatch { .. })
+        ));
         x.end = Some(1000);
-        assert!(matches!(x.validate(Some(full)), Err(ValidationError::Range { len: 35, .. })));
+        assert!(matches!(
+            x.validate(Some(full)),
+            Err(ValidationError::Range { len: 35, .. })
+        ));
     }
 
     #[test]

@@ -89,7 +89,10 @@ pub fn check_language(code: &str) -> Result<(), ValidationError> {
 }
 
 /// Checks that `end` does not come before `start` (comparing the spans they may stand for).
-pub fn check_span(start: Option<PartialDate>, end: Option<PartialDate>) -> Result<(), ValidationError> {
+pub fn check_span(
+    start: Option<PartialDate>,
+    end: Option<PartialDate>,
+) -> Result<(), ValidationError> {
     match (start, end) {
         (Some(start), Some(end)) if end.end_key() < start.start_key() => {
             Err(ValidationError::EndBeforeStart { start, end })
@@ -112,7 +115,10 @@ mod tests {
         let start: PartialDate = "2021-01-19".parse().unwrap();
         let end: PartialDate = "2020-03".parse().unwrap();
         let err = check_span(Some(start), Some(end)).unwrap_err();
-        assert_eq!(err.to_string(), "end date 2020-03 is before start date 2021-01-19");
+        assert_eq!(
+            err.to_string(),
+            "end date 2020-03 is before start date 2021-01-19"
+        );
     }
 
     #[test]

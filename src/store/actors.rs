@@ -80,7 +80,10 @@ pub(crate) fn update(conn: &Connection, a: &Actor) -> Result<()> {
         ],
     )?;
     if changed == 0 {
-        return Err(StoreError::NotFound { what: "actor", id: a.id.to_string() });
+        return Err(StoreError::NotFound {
+            what: "actor",
+            id: a.id.to_string(),
+        });
     }
     let n = rowid(conn, a.id)?;
     conn.execute("DELETE FROM actor_name WHERE actor_n = ?1", [n])?;
@@ -94,14 +97,18 @@ fn check_parent_cycle(conn: &Connection, a: &Actor) -> Result<()> {
     let mut steps = 0;
     while let Some(p) = next {
         if p == a.id {
-            return Err(StoreError::Conflict("an actor cannot be part of itself (the parent chain loops)".into()));
+            return Err(StoreError::Conflict(
+                "an actor cannot be part of itself (the parent chain loops)".into(),
+            ));
         }
         steps += 1;
         if steps > 1000 {
             break;
         }
         next = conn
-            .query_row("SELECT parent_id FROM actor WHERE id = ?1", [p], |r| r.get(0))
+            .query_row("SELECT parent_id FROM actor WHERE id = ?1", [p], |r| {
+                r.get(0)
+            })
             .optional()?
             .flatten();
     }
@@ -110,7 +117,8 @@ fn check_parent_cycle(conn: &Connection, a: &Actor) -> Result<()> {
 
 /// Adds the actor's names and text to the name table and the search index.
 pub(crate) fn index(conn: &Connection, n: i64, a: &Actor) -> Result<()> {
-    let mut stmt = conn.prepare_cached("INSERT OR IGNORE INTO actor_name (actor_n, norm) VALUES (?1, ?2)")?;
+    let mut stmt =
+        conn.prepare_cached("INSERT OR IGNORE INTO actor_name (actor_n, norm) VALUES (?1, ?2)")?;
     for name in a.all_names() {
         stmt.execute(params![n, normalize(name.trim())])?;
     }
@@ -123,13 +131,19 @@ pub(crate) fn index(conn: &Connection, n: i64, a: &Actor) -> Result<()> {
 pub(crate) fn rowid(conn: &Connection, id: Id) -> Result<i64> {
     conn.query_row("SELECT n FROM actor WHERE id = ?1", [id], |r| r.get(0))
         .optional()?
-        .ok_or_else(|| StoreError::NotFound { what: "actor", id: id.to_string() })
+        .ok_or_else(|| StoreError::NotFound {
+            what: "actor",
+            id: id.to_string(),
+        })
 }
 
 /// Reads one actor.
 pub(crate) fn get(conn: &Connection, id: Id) -> Result<Option<Actor>> {
     let sql = format!("SELECT {COLUMNS} FROM actor WHERE id = ?1");
-    Ok(conn.prepare_cached(&sql)?.query_row([id], from_row).optional()?)
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], from_row)
+        .optional()?)
 }
 
 /// Every actor, in id order (for export).
@@ -206,7 +220,11 @@ fn where_clause(q: &ActorQuery, params: &mut Vec<Box<dyn rusqlite::ToSql>>) -> S
         params.push(Box::new(c.clone()));
         clauses.push(format!("country = ?{}", params.len()));
     }
-    if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) }
+    if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", clauses.join(" AND "))
+    }
 }
 
 /// One page of the actors table, and the total number of matching actors.
@@ -233,7 +251,10 @@ pub(crate) fn list(conn: &Connection, q: &ActorQuery) -> Result<(Vec<ActorRow>, 
     params.push(Box::new(q.offset as i64));
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
-        Ok(ActorRow { actor: from_row(r)?, event_count: r.get::<_, i64>(12)? as u64 })
+        Ok(ActorRow {
+            actor: from_row(r)?,
+            event_count: r.get::<_, i64>(12)? as u64,
+        })
     })?;
     Ok((rows.collect::<rusqlite::Result<_>>()?, total as u64))
 }

@@ -16,10 +16,16 @@ pub struct BackupInfo {
 }
 
 pub(crate) fn backup_to(conn: &Connection, dest: &Path) -> Result<BackupInfo> {
-    let io = |source| StoreError::Io { path: dest.to_owned(), source };
+    let io = |source| StoreError::Io {
+        path: dest.to_owned(),
+        source,
+    };
     // Write beside the destination, verify, then rename: a crash never leaves a half backup
     // under the final name.
-    let mut tmp_name = dest.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut tmp_name = dest
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     tmp_name.push(".partial");
     let tmp = dest.with_file_name(tmp_name);
     let _ = std::fs::remove_file(&tmp);
@@ -35,9 +41,15 @@ pub(crate) fn backup_to(conn: &Connection, dest: &Path) -> Result<BackupInfo> {
     };
     if !report.is_ok() {
         let _ = std::fs::remove_file(&tmp);
-        return Err(StoreError::Corrupt(format!("the backup failed its integrity check: {:?}", report)));
+        return Err(StoreError::Corrupt(format!(
+            "the backup failed its integrity check: {:?}",
+            report
+        )));
     }
     std::fs::rename(&tmp, dest).map_err(io)?;
     let bytes = std::fs::metadata(dest).map_err(io)?.len();
-    Ok(BackupInfo { path: dest.to_owned(), bytes })
+    Ok(BackupInfo {
+        path: dest.to_owned(),
+        bytes,
+    })
 }

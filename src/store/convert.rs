@@ -14,10 +14,12 @@ impl ToSql for Id {
 impl FromSql for Id {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
         let bytes = value.as_blob()?;
-        let arr: [u8; 16] = bytes.try_into().map_err(|_| FromSqlError::InvalidBlobSize {
-            expected_size: 16,
-            blob_size: bytes.len(),
-        })?;
+        let arr: [u8; 16] = bytes
+            .try_into()
+            .map_err(|_| FromSqlError::InvalidBlobSize {
+                expected_size: 16,
+                blob_size: bytes.len(),
+            })?;
         Ok(Id::from_bytes(arr))
     }
 }
@@ -30,7 +32,10 @@ impl ToSql for PartialDate {
 
 impl FromSql for PartialDate {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        value.as_str()?.parse().map_err(|e| FromSqlError::Other(Box::new(e)))
+        value
+            .as_str()?
+            .parse()
+            .map_err(|e| FromSqlError::Other(Box::new(e)))
     }
 }
 
@@ -66,7 +71,14 @@ macro_rules! code_sql {
     )+};
 }
 
-code_sql!(ActorKind, EventKind, Role, RelationKind, SourceKind, Reliability);
+code_sql!(
+    ActorKind,
+    EventKind,
+    Role,
+    RelationKind,
+    SourceKind,
+    Reliability
+);
 
 /// A list of strings kept in one column as a JSON array.
 pub(crate) fn list_to_sql(list: &[String]) -> String {

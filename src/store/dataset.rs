@@ -43,7 +43,15 @@ impl ImportSummary {
     }
 
     fn all(&self) -> [&ImportCounts; 7] {
-        [&self.actors, &self.sources, &self.excerpts, &self.events, &self.participations, &self.relations, &self.evidence]
+        [
+            &self.actors,
+            &self.sources,
+            &self.excerpts,
+            &self.events,
+            &self.participations,
+            &self.relations,
+            &self.evidence,
+        ]
     }
 }
 
@@ -70,7 +78,12 @@ fn known_ids(conn: &Connection, d: &Dataset) -> Result<HashSet<Id>> {
     defined.extend(d.participations.iter().map(|r| r.id));
     defined.extend(d.relations.iter().map(|r| r.id));
     let mut wanted: Vec<(&'static str, Id)> = Vec::new();
-    wanted.extend(d.actors.iter().filter_map(|a| a.parent_id).map(|i| ("actor", i)));
+    wanted.extend(
+        d.actors
+            .iter()
+            .filter_map(|a| a.parent_id)
+            .map(|i| ("actor", i)),
+    );
     wanted.extend(d.excerpts.iter().map(|x| ("source", x.source_id)));
     for p in &d.participations {
         wanted.push(("event", p.event_id));
@@ -95,7 +108,12 @@ fn known_ids(conn: &Connection, d: &Dataset) -> Result<HashSet<Id>> {
         }
         // `table` is one of our constant names.
         let sql = format!("SELECT 1 FROM {table} WHERE id = ?1");
-        if conn.prepare_cached(&sql)?.query_row([id], |_| Ok(())).optional()?.is_some() {
+        if conn
+            .prepare_cached(&sql)?
+            .query_row([id], |_| Ok(()))
+            .optional()?
+            .is_some()
+        {
             known.insert(id);
         }
     }
@@ -113,8 +131,20 @@ pub(crate) fn import(conn: &Connection, d: &Dataset) -> Result<ImportSummary> {
     // Parents, sources and events may come after what refers to them in the file.
     conn.pragma_update(None, "defer_foreign_keys", "ON")?;
     let mut s = ImportSummary::default();
-    upsert(&mut s.actors, &d.actors, |r| actors::get(conn, r.id), |r| actors::insert(conn, r), |r| actors::update(conn, r))?;
-    upsert(&mut s.sources, &d.sources, |r| sources::get(conn, r.id), |r| sources::insert(conn, r), |r| sources::update(conn, r))?;
+    upsert(
+        &mut s.actors,
+        &d.actors,
+        |r| actors::get(conn, r.id),
+        |r| actors::insert(conn, r),
+        |r| actors::update(conn, r),
+    )?;
+    upsert(
+        &mut s.sources,
+        &d.sources,
+        |r| sources::get(conn, r.id),
+        |r| sources::insert(conn, r),
+        |r| sources::update(conn, r),
+    )?;
     upsert(
         &mut s.excerpts,
         &d.excerpts,
@@ -122,7 +152,13 @@ pub(crate) fn import(conn: &Connection, d: &Dataset) -> Result<ImportSummary> {
         |r| sources::insert_excerpt(conn, r),
         |r| sources::update_excerpt(conn, r),
     )?;
-    upsert(&mut s.events, &d.events, |r| events::get(conn, r.id), |r| events::insert(conn, r), |r| events::update(conn, r))?;
+    upsert(
+        &mut s.events,
+        &d.events,
+        |r| events::get(conn, r.id),
+        |r| events::insert(conn, r),
+        |r| events::update(conn, r),
+    )?;
     upsert(
         &mut s.participations,
         &d.participations,

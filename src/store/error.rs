@@ -15,7 +15,9 @@ pub enum StoreError {
         reason: String,
     },
     /// The store was written by a newer Marsad.
-    #[error("{path} was written by a newer Marsad (schema version {found}, this version reads up to {supported}); it was not modified")]
+    #[error(
+        "{path} was written by a newer Marsad (schema version {found}, this version reads up to {supported}); it was not modified"
+    )]
     TooNew {
         /// The file.
         path: PathBuf,
@@ -25,7 +27,9 @@ pub enum StoreError {
         supported: i64,
     },
     /// Another Marsad window or process holds the store.
-    #[error("{path} is open in another Marsad window or process; close it there, or open this store read-only")]
+    #[error(
+        "{path} is open in another Marsad window or process; close it there, or open this store read-only"
+    )]
     Locked {
         /// The file.
         path: PathBuf,

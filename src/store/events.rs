@@ -81,7 +81,10 @@ pub(crate) fn update(conn: &Connection, e: &Event) -> Result<()> {
         )?
         .execute(params_from_iter(write_params(e).iter()))?;
     if changed == 0 {
-        return Err(StoreError::NotFound { what: "event", id: e.id.to_string() });
+        return Err(StoreError::NotFound {
+            what: "event",
+            id: e.id.to_string(),
+        });
     }
     let n = rowid(conn, e.id)?;
     conn.execute("DELETE FROM event_tag WHERE event_n = ?1", [n])?;
@@ -91,11 +94,18 @@ pub(crate) fn update(conn: &Connection, e: &Event) -> Result<()> {
 
 /// Adds the event's tags and text to the tag table and the search index.
 pub(crate) fn index(conn: &Connection, n: i64, e: &Event) -> Result<()> {
-    let mut stmt = conn.prepare_cached("INSERT OR IGNORE INTO event_tag (event_n, tag) VALUES (?1, ?2)")?;
+    let mut stmt =
+        conn.prepare_cached("INSERT OR IGNORE INTO event_tag (event_n, tag) VALUES (?1, ?2)")?;
     for tag in &e.tags {
         stmt.execute(params![n, tag])?;
     }
-    let parts = [&e.title_ar, &e.title_en, &e.description, &e.place, &e.date_as_written];
+    let parts = [
+        &e.title_ar,
+        &e.title_en,
+        &e.description,
+        &e.place,
+        &e.date_as_written,
+    ];
     let mut text: Vec<&str> = parts.into_iter().flatten().map(String::as_str).collect();
     text.extend(e.tags.iter().map(String::as_str));
     search::add(conn, search::Kind::Event, n, &text.join("\n"))
@@ -105,13 +115,19 @@ pub(crate) fn index(conn: &Connection, n: i64, e: &Event) -> Result<()> {
 pub(crate) fn rowid(conn: &Connection, id: Id) -> Result<i64> {
     conn.query_row("SELECT n FROM event WHERE id = ?1", [id], |r| r.get(0))
         .optional()?
-        .ok_or_else(|| StoreError::NotFound { what: "event", id: id.to_string() })
+        .ok_or_else(|| StoreError::NotFound {
+            what: "event",
+            id: id.to_string(),
+        })
 }
 
 /// Reads one event.
 pub(crate) fn get(conn: &Connection, id: Id) -> Result<Option<Event>> {
     let sql = format!("SELECT {COLUMNS} FROM event e WHERE e.id = ?1");
-    Ok(conn.prepare_cached(&sql)?.query_row([id], from_row).optional()?)
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], from_row)
+        .optional()?)
 }
 
 /// Every event, in id order (for export).
@@ -128,7 +144,9 @@ pub(crate) fn tags(conn: &Connection, prefix: &str, limit: usize) -> Result<Vec<
     let mut stmt = conn.prepare_cached(
         "SELECT tag, count(*) AS c FROM event_tag WHERE tag >= ?1 AND tag < ?2 GROUP BY tag ORDER BY c DESC, tag LIMIT ?3",
     )?;
-    let rows = stmt.query_map(params![prefix, upper, limit as i64], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
+    let rows = stmt.query_map(params![prefix, upper, limit as i64], |r| {
+        Ok((r.get(0)?, r.get::<_, i64>(1)? as u64))
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -229,10 +247,16 @@ fn where_clause(f: &EventFilter, params: &mut Vec<Box<dyn ToSql>>) -> String {
         clauses.push(format!("e.kind IN ({})", marks.join(", ")));
     }
     if let Some(actor) = f.actor {
-        clauses.push(format!("e.id IN (SELECT event_id FROM participation WHERE actor_id = {})", bind(Box::new(actor))));
+        clauses.push(format!(
+            "e.id IN (SELECT event_id FROM participation WHERE actor_id = {})",
+            bind(Box::new(actor))
+        ));
     }
     if let Some(tag) = &f.tag {
-        clauses.push(format!("e.n IN (SELECT event_n FROM event_tag WHERE tag = {})", bind(Box::new(tag.clone()))));
+        clauses.push(format!(
+            "e.n IN (SELECT event_n FROM event_tag WHERE tag = {})",
+            bind(Box::new(tag.clone()))
+        ));
     }
     if let Some(grade) = f.min_grade {
         clauses.push(format!(
@@ -254,7 +278,11 @@ fn where_clause(f: &EventFilter, params: &mut Vec<Box<dyn ToSql>>) -> String {
             ));
         }
     }
-    if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) }
+    if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", clauses.join(" AND "))
+    }
 }
 
 fn order_clause(q: &EventQuery) -> String {
@@ -275,7 +303,9 @@ pub(crate) fn count(conn: &Connection, f: &EventFilter) -> Result<u64> {
     let mut params: Vec<Box<dyn ToSql>> = Vec::new();
     let filter = where_clause(f, &mut params);
     let sql = format!("SELECT count(*) FROM event e {filter}");
-    let n: i64 = conn.prepare_cached(&sql)?.query_row(params_from_iter(params.iter()), |r| r.get(0))?;
+    let n: i64 = conn
+        .prepare_cached(&sql)?
+        .query_row(params_from_iter(params.iter()), |r| r.get(0))?;
     Ok(n as u64)
 }
 

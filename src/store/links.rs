@@ -5,20 +5,32 @@ use crate::model::{Evidence, EvidenceTarget, Id, Participation, Relation};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 fn participation_from_row(r: &Row<'_>) -> rusqlite::Result<Participation> {
-    Ok(Participation { id: r.get(0)?, event_id: r.get(1)?, actor_id: r.get(2)?, role: r.get(3)? })
+    Ok(Participation {
+        id: r.get(0)?,
+        event_id: r.get(1)?,
+        actor_id: r.get(2)?,
+        role: r.get(3)?,
+    })
 }
 
 /// Links an actor to an event; the same actor in the same role twice is refused.
 pub(crate) fn insert_participation(conn: &Connection, p: &Participation) -> Result<()> {
     let res = conn
-        .prepare_cached("INSERT INTO participation (id, event_id, actor_id, role) VALUES (?1, ?2, ?3, ?4)")?
+        .prepare_cached(
+            "INSERT INTO participation (id, event_id, actor_id, role) VALUES (?1, ?2, ?3, ?4)",
+        )?
         .execute(params![p.id, p.event_id, p.actor_id, p.role]);
     match res {
         Ok(_) => Ok(()),
-        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
-            && e.to_string().contains("UNIQUE") && e.to_string().contains("participation.event_id") =>
+        Err(e)
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
+                && e.to_string().contains("UNIQUE")
+                && e.to_string().contains("participation.event_id") =>
         {
-            Err(StoreError::Conflict(format!("this actor already takes part in the event as {}", p.role)))
+            Err(StoreError::Conflict(format!(
+                "this actor already takes part in the event as {}",
+                p.role
+            )))
         }
         Err(e) => Err(e.into()),
     }
@@ -27,10 +39,15 @@ pub(crate) fn insert_participation(conn: &Connection, p: &Participation) -> Resu
 /// Changes a participation's role.
 pub(crate) fn update_participation(conn: &Connection, p: &Participation) -> Result<()> {
     let n = conn
-        .prepare_cached("UPDATE participation SET event_id = ?2, actor_id = ?3, role = ?4 WHERE id = ?1")?
+        .prepare_cached(
+            "UPDATE participation SET event_id = ?2, actor_id = ?3, role = ?4 WHERE id = ?1",
+        )?
         .execute(params![p.id, p.event_id, p.actor_id, p.role])?;
     if n == 0 {
-        return Err(StoreError::NotFound { what: "participation", id: p.id.to_string() });
+        return Err(StoreError::NotFound {
+            what: "participation",
+            id: p.id.to_string(),
+        });
     }
     Ok(())
 }
@@ -45,8 +62,9 @@ pub(crate) fn get_participation(conn: &Connection, id: Id) -> Result<Option<Part
 
 /// The participations of an event, in the order they were added.
 pub(crate) fn participations_of_event(conn: &Connection, event: Id) -> Result<Vec<Participation>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id, event_id, actor_id, role FROM participation WHERE event_id = ?1 ORDER BY n")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, event_id, actor_id, role FROM participation WHERE event_id = ?1 ORDER BY n",
+    )?;
     let rows = stmt.query_map([event], participation_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -63,7 +81,8 @@ pub(crate) fn participations_of_actor(conn: &Connection, actor: Id) -> Result<Ve
 
 /// Every participation, in id order.
 pub(crate) fn all_participations(conn: &Connection) -> Result<Vec<Participation>> {
-    let mut stmt = conn.prepare("SELECT id, event_id, actor_id, role FROM participation ORDER BY id")?;
+    let mut stmt =
+        conn.prepare("SELECT id, event_id, actor_id, role FROM participation ORDER BY id")?;
     let rows = stmt.query_map([], participation_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -101,7 +120,10 @@ pub(crate) fn update_relation(conn: &Connection, r: &Relation) -> Result<()> {
         )?
         .execute(params![r.id, r.from_id, r.to_id, r.kind, r.start, r.end, r.note])?;
     if n == 0 {
-        return Err(StoreError::NotFound { what: "relation", id: r.id.to_string() });
+        return Err(StoreError::NotFound {
+            what: "relation",
+            id: r.id.to_string(),
+        });
     }
     Ok(())
 }
@@ -109,12 +131,17 @@ pub(crate) fn update_relation(conn: &Connection, r: &Relation) -> Result<()> {
 /// Reads one relation.
 pub(crate) fn get_relation(conn: &Connection, id: Id) -> Result<Option<Relation>> {
     let sql = format!("SELECT {RELATION_COLUMNS} FROM relation WHERE id = ?1");
-    Ok(conn.prepare_cached(&sql)?.query_row([id], relation_from_row).optional()?)
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], relation_from_row)
+        .optional()?)
 }
 
 /// Relations where the actor is on either side.
 pub(crate) fn relations_of(conn: &Connection, actor: Id) -> Result<Vec<Relation>> {
-    let sql = format!("SELECT {RELATION_COLUMNS} FROM relation WHERE from_id = ?1 OR to_id = ?1 ORDER BY n");
+    let sql = format!(
+        "SELECT {RELATION_COLUMNS} FROM relation WHERE from_id = ?1 OR to_id = ?1 ORDER BY n"
+    );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([actor], relation_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -131,13 +158,27 @@ pub(crate) fn all_relations(conn: &Connection) -> Result<Vec<Relation>> {
 fn evidence_from_row(r: &Row<'_>) -> rusqlite::Result<Evidence> {
     let id: Id = r.get(0)?;
     let excerpt_id: Id = r.get(1)?;
-    let target = match (r.get::<_, Option<Id>>(2)?, r.get::<_, Option<Id>>(3)?, r.get::<_, Option<Id>>(4)?) {
+    let target = match (
+        r.get::<_, Option<Id>>(2)?,
+        r.get::<_, Option<Id>>(3)?,
+        r.get::<_, Option<Id>>(4)?,
+    ) {
         (Some(e), _, _) => EvidenceTarget::Event(e),
         (_, Some(p), _) => EvidenceTarget::Participation(p),
         (_, _, Some(rel)) => EvidenceTarget::Relation(rel),
-        _ => return Err(rusqlite::Error::InvalidColumnType(2, "evidence target".into(), rusqlite::types::Type::Null)),
+        _ => {
+            return Err(rusqlite::Error::InvalidColumnType(
+                2,
+                "evidence target".into(),
+                rusqlite::types::Type::Null,
+            ));
+        }
     };
-    Ok(Evidence { id, excerpt_id, target })
+    Ok(Evidence {
+        id,
+        excerpt_id,
+        target,
+    })
 }
 
 const EVIDENCE_COLUMNS: &str = "id, excerpt_id, event_id, participation_id, relation_id";
@@ -159,7 +200,10 @@ pub(crate) fn insert_evidence(conn: &Connection, e: &Evidence) -> Result<()> {
 /// Reads one evidence link.
 pub(crate) fn get_evidence(conn: &Connection, id: Id) -> Result<Option<Evidence>> {
     let sql = format!("SELECT {EVIDENCE_COLUMNS} FROM evidence WHERE id = ?1");
-    Ok(conn.prepare_cached(&sql)?.query_row([id], evidence_from_row).optional()?)
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], evidence_from_row)
+        .optional()?)
 }
 
 /// Evidence for an event: on the event itself and on its participations.
@@ -194,7 +238,10 @@ pub(crate) fn delete_link(conn: &Connection, table: &'static str, id: Id) -> Res
     // `table` is one of our constant names.
     let n = conn.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
     if n == 0 {
-        return Err(StoreError::NotFound { what: table, id: id.to_string() });
+        return Err(StoreError::NotFound {
+            what: table,
+            id: id.to_string(),
+        });
     }
     Ok(())
 }

@@ -13,8 +13,10 @@ pub(crate) struct Migration {
 }
 
 /// Every migration, in order. Append only: a released migration is never edited.
-pub(crate) const MIGRATIONS: &[Migration] =
-    &[Migration { version: 1, sql: include_str!("migrations/v001_initial.sql") }];
+pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    sql: include_str!("migrations/v001_initial.sql"),
+}];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = 1;
@@ -28,7 +30,11 @@ pub(crate) fn version(conn: &Connection) -> Result<i64> {
 pub(crate) fn check_not_newer(conn: &Connection, path: &Path) -> Result<()> {
     let found = version(conn)?;
     if found > CURRENT_VERSION {
-        return Err(StoreError::TooNew { path: path.to_owned(), found, supported: CURRENT_VERSION });
+        return Err(StoreError::TooNew {
+            path: path.to_owned(),
+            found,
+            supported: CURRENT_VERSION,
+        });
     }
     Ok(())
 }
@@ -50,7 +56,11 @@ pub(crate) fn migrate_with(conn: &mut Connection, path: &Path, steps: &[Migratio
         tx.execute_batch(step.sql)?;
         tx.pragma_update(None, "user_version", step.version)?;
         tx.commit()?;
-        log::info!("{}: migrated store to schema version {}", path.display(), step.version);
+        log::info!(
+            "{}: migrated store to schema version {}",
+            path.display(),
+            step.version
+        );
     }
     Ok(())
 }
@@ -81,24 +91,33 @@ mod tests {
     fn failing_migration_leaves_previous_version_and_content() {
         let mut c = Connection::open_in_memory().unwrap();
         migrate(&mut c, Path::new(":memory:")).unwrap();
-        c.execute("INSERT INTO meta (key, value) VALUES ('probe', 'kept')", []).unwrap();
+        c.execute("INSERT INTO meta (key, value) VALUES ('probe', 'kept')", [])
+            .unwrap();
         let broken = [Migration {
             version: CURRENT_VERSION + 1,
             sql: "ALTER TABLE meta ADD COLUMN extra TEXT; INSERT INTO meta VALUES ('x'); ",
         }];
         assert!(migrate_with(&mut c, Path::new(":memory:"), &broken).is_err());
         assert_eq!(version(&c).unwrap(), CURRENT_VERSION);
-        let cols: i64 =
-            c.query_row("SELECT count(*) FROM pragma_table_info('meta')", [], |r| r.get(0)).unwrap();
+        let cols: i64 = c
+            .query_row("SELECT count(*) FROM pragma_table_info('meta')", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
         assert_eq!(cols, 2, "the half-applied ALTER must be rolled back");
-        let kept: String = c.query_row("SELECT value FROM meta WHERE key = 'probe'", [], |r| r.get(0)).unwrap();
+        let kept: String = c
+            .query_row("SELECT value FROM meta WHERE key = 'probe'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
         assert_eq!(kept, "kept");
     }
 
     #[test]
     fn newer_store_is_refused() {
         let mut c = Connection::open_in_memory().unwrap();
-        c.pragma_update(None, "user_version", CURRENT_VERSION + 5).unwrap();
+        c.pragma_update(None, "user_version", CURRENT_VERSION + 5)
+            .unwrap();
         let err = migrate(&mut c, Path::new("x.marsad")).unwrap_err();
         assert!(matches!(err, StoreError::TooNew { found, .. } if found == CURRENT_VERSION + 5));
         assert_eq!(version(&c).unwrap(), CURRENT_VERSION + 5);

@@ -60,7 +60,12 @@ impl Store {
         if created {
             log::info!("created a new store at {}", path.display());
         }
-        Ok(Self { conn, path: path.to_owned(), read_only: false, _lock: Some(lock) })
+        Ok(Self {
+            conn,
+            path: path.to_owned(),
+            read_only: false,
+            _lock: Some(lock),
+        })
     }
 
     /// Opens an existing store without ever writing to it (a backup, or a store in use elsewhere).
@@ -73,7 +78,12 @@ impl Store {
                 reason: "it uses an older schema; open it read-write once to upgrade it".into(),
             });
         }
-        Ok(Self { conn, path: path.to_owned(), read_only: true, _lock: None })
+        Ok(Self {
+            conn,
+            path: path.to_owned(),
+            read_only: true,
+            _lock: None,
+        })
     }
 
     /// A private in-memory store (tests, previews).
@@ -81,7 +91,12 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrations::migrate(&mut conn, Path::new(":memory:"))?;
-        Ok(Self { conn, path: PathBuf::from(":memory:"), read_only: false, _lock: None })
+        Ok(Self {
+            conn,
+            path: PathBuf::from(":memory:"),
+            read_only: false,
+            _lock: None,
+        })
     }
 
     /// The store's file.
@@ -99,7 +114,9 @@ impl Store {
         if self.read_only {
             return Err(StoreError::ReadOnly);
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&Writer { tx: &tx })?;
         tx.commit()?;
         Ok(value)
@@ -158,7 +175,12 @@ impl Store {
     }
 
     /// A page of the sources table (newest first) and the total.
-    pub fn sources_page(&self, min_grade: Option<Reliability>, offset: usize, limit: usize) -> Result<(Vec<SourceRow>, u64)> {
+    pub fn sources_page(
+        &self,
+        min_grade: Option<Reliability>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<SourceRow>, u64)> {
         sources::list(&self.conn, min_grade, offset, limit)
     }
 
@@ -260,7 +282,9 @@ impl Store {
 
     /// Runs an import and rolls it back: the exact report of what [`Store::import`] would do.
     pub fn import_dry_run(&mut self, d: &Dataset) -> Result<ImportSummary> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)?;
         let summary = dataset::import(&tx, d)?;
         tx.rollback()?;
         Ok(summary)
@@ -389,7 +413,9 @@ impl Writer<'_> {
         search::clear(self.tx)?;
         let conn: &Connection = self.tx;
         let mut ns = conn.prepare("SELECT n, id FROM actor")?;
-        let rows: Vec<(i64, Id)> = ns.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let rows: Vec<(i64, Id)> = ns
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         conn.execute("DELETE FROM actor_name", [])?;
         conn.execute("DELETE FROM event_tag", [])?;
         for (n, id) in rows {
@@ -398,21 +424,27 @@ impl Writer<'_> {
             }
         }
         let mut ns = conn.prepare("SELECT n, id FROM event")?;
-        let rows: Vec<(i64, Id)> = ns.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let rows: Vec<(i64, Id)> = ns
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         for (n, id) in rows {
             if let Some(e) = events::get(conn, id)? {
                 events::index(conn, n, &e)?;
             }
         }
         let mut ns = conn.prepare("SELECT n, id FROM source")?;
-        let rows: Vec<(i64, Id)> = ns.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let rows: Vec<(i64, Id)> = ns
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         for (n, id) in rows {
             if let Some(s) = sources::get(conn, id)? {
                 sources::index_source(conn, n, &s)?;
             }
         }
         let mut ns = conn.prepare("SELECT n, id FROM excerpt")?;
-        let rows: Vec<(i64, Id)> = ns.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let rows: Vec<(i64, Id)> = ns
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         for (n, id) in rows {
             if let Some(x) = sources::get_excerpt(conn, id)? {
                 sources::index_excerpt(conn, n, &x)?;

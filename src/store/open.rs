@@ -15,7 +15,10 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Refuses, without writing, a file that is not an SQLite database.
 pub(crate) fn check_file_header(path: &Path) -> Result<()> {
-    let io = |source| StoreError::Io { path: path.to_owned(), source };
+    let io = |source| StoreError::Io {
+        path: path.to_owned(),
+        source,
+    };
     let mut file = File::open(path).map_err(io)?;
     let mut header = [0u8; 16];
     let mut read = 0;
@@ -25,7 +28,10 @@ pub(crate) fn check_file_header(path: &Path) -> Result<()> {
             n => read += n,
         }
     }
-    let not_a_store = |reason: &str| StoreError::NotAStore { path: path.to_owned(), reason: reason.to_owned() };
+    let not_a_store = |reason: &str| StoreError::NotAStore {
+        path: path.to_owned(),
+        reason: reason.to_owned(),
+    };
     if read == 0 {
         return Err(not_a_store("the file is empty"));
     }
@@ -42,7 +48,10 @@ pub(crate) fn check_file_header(path: &Path) -> Result<()> {
 
 /// Creates an empty file readable only by its owner, so that SQLite's files inherit that mode.
 pub(crate) fn create_private_file(path: &Path) -> Result<()> {
-    let io = |source| StoreError::Io { path: path.to_owned(), source };
+    let io = |source| StoreError::Io {
+        path: path.to_owned(),
+        source,
+    };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(io)?;
     }
@@ -79,13 +88,18 @@ pub(crate) fn connect(path: &Path, read_only: bool) -> Result<Connection> {
 
 /// Tells a Marsad store from another application's SQLite file (or a damaged one).
 fn identify(conn: &Connection, path: &Path) -> Result<()> {
-    let not_a_store = |reason: String| StoreError::NotAStore { path: path.to_owned(), reason };
-    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| {
-        match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) => not_a_store("it is not an SQLite database".into()),
+    let not_a_store = |reason: String| StoreError::NotAStore {
+        path: path.to_owned(),
+        reason,
+    };
+    let app_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => {
+                not_a_store("it is not an SQLite database".into())
+            }
             _ => StoreError::from(e),
-        }
-    })?;
+        })?;
     if app_id == APPLICATION_ID {
         return Ok(());
     }
@@ -113,17 +127,28 @@ pub(crate) fn lock(path: &Path) -> Result<StoreLock> {
         .create(true)
         .truncate(false)
         .open(&lock_path)
-        .map_err(|source| StoreError::Io { path: lock_path.clone(), source })?;
+        .map_err(|source| StoreError::Io {
+            path: lock_path.clone(),
+            source,
+        })?;
     match file.try_lock() {
         Ok(()) => Ok(StoreLock { _file: file }),
-        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Locked { path: path.to_owned() }),
-        Err(std::fs::TryLockError::Error(source)) => Err(StoreError::Io { path: lock_path, source }),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::Locked {
+            path: path.to_owned(),
+        }),
+        Err(std::fs::TryLockError::Error(source)) => Err(StoreError::Io {
+            path: lock_path,
+            source,
+        }),
     }
 }
 
 /// The lock file that goes with a store.
 pub fn lock_path(path: &Path) -> std::path::PathBuf {
-    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(".lock");
     path.with_file_name(name)
 }

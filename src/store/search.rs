@@ -72,7 +72,8 @@ pub(crate) fn add(conn: &Connection, kind: Kind, n: i64, text: &str) -> Result<(
 
 /// Removes a record from the index.
 pub(crate) fn remove(conn: &Connection, kind: Kind, n: i64) -> Result<()> {
-    conn.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?.execute([fts_rowid(kind, n)])?;
+    conn.prepare_cached("DELETE FROM search_fts WHERE rowid = ?1")?
+        .execute([fts_rowid(kind, n)])?;
     Ok(())
 }
 
@@ -94,7 +95,10 @@ impl Query {
             && (trimmed.starts_with('"') && trimmed.ends_with('"')
                 || trimmed.starts_with('«') && trimmed.ends_with('»'));
         let norm = normalize(trimmed);
-        let terms = words(&norm).into_iter().map(|(_, _, w)| w.to_owned()).collect();
+        let terms = words(&norm)
+            .into_iter()
+            .map(|(_, _, w)| w.to_owned())
+            .collect();
         Self { terms, phrase }
     }
 
@@ -105,11 +109,19 @@ impl Query {
 
     /// The FTS5 MATCH expression. Terms are quoted, so nothing the user types is an operator.
     pub fn to_fts(&self) -> String {
-        let quoted: Vec<String> = self.terms.iter().map(|t| format!("\"{}\"", t.replace('"', "\"\""))).collect();
+        let quoted: Vec<String> = self
+            .terms
+            .iter()
+            .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
+            .collect();
         if self.phrase {
             format!("body : ({} *)", quoted.join(" + "))
         } else {
-            quoted.iter().map(|t| format!("{{body stems}} : {t} *")).collect::<Vec<_>>().join(" AND ")
+            quoted
+                .iter()
+                .map(|t| format!("{{body stems}} : {t} *"))
+                .collect::<Vec<_>>()
+                .join(" AND ")
         }
     }
 
@@ -118,7 +130,9 @@ impl Query {
         let norm = normalize(word);
         let mut forms = light_stems(&norm);
         forms.push(norm);
-        self.terms.iter().any(|t| forms.iter().any(|f| f.starts_with(t.as_str())))
+        self.terms
+            .iter()
+            .any(|t| forms.iter().any(|f| f.starts_with(t.as_str())))
     }
 }
 
@@ -140,11 +154,20 @@ pub struct Hit {
 }
 
 /// Ranked search: the best `limit` records for `query`, optionally of one kind.
-pub(crate) fn search(conn: &Connection, query: &Query, kind: Option<Kind>, limit: usize) -> Result<Vec<Hit>> {
+pub(crate) fn search(
+    conn: &Connection,
+    query: &Query,
+    kind: Option<Kind>,
+    limit: usize,
+) -> Result<Vec<Hit>> {
     if query.is_empty() {
         return Ok(Vec::new());
     }
-    let kind_filter = if kind.is_some() { "AND (rowid & 7) = ?3" } else { "" };
+    let kind_filter = if kind.is_some() {
+        "AND (rowid & 7) = ?3"
+    } else {
+        ""
+    };
     let sql = format!(
         "SELECT rowid, bm25(search_fts, 1.0, 0.6) FROM search_fts WHERE search_fts MATCH ?1 {kind_filter} \
          ORDER BY rank LIMIT ?2"
@@ -164,7 +187,9 @@ pub(crate) fn search(conn: &Connection, query: &Query, kind: Option<Kind>, limit
     drop(rows);
     let mut hits = Vec::with_capacity(found.len());
     for (rowid, score) in found {
-        let Some(k) = Kind::from_tag(rowid & 7) else { continue };
+        let Some(k) = Kind::from_tag(rowid & 7) else {
+            continue;
+        };
         if let Some(hit) = load_hit(conn, query, k, rowid >> 3, score)? {
             hits.push(hit);
         }
@@ -173,21 +198,39 @@ pub(crate) fn search(conn: &Connection, query: &Query, kind: Option<Kind>, limit
 }
 
 /// Reads the record behind an index entry and cuts its snippet.
-fn load_hit(conn: &Connection, query: &Query, kind: Kind, n: i64, score: f64) -> Result<Option<Hit>> {
+fn load_hit(
+    conn: &Connection,
+    query: &Query,
+    kind: Kind,
+    n: i64,
+    score: f64,
+) -> Result<Option<Hit>> {
     let sql = match kind {
-        Kind::Event => "SELECT id, coalesce(title_ar, title_en, ''), \
+        Kind::Event => {
+            "SELECT id, coalesce(title_ar, title_en, ''), \
                         coalesce(title_ar, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(description, '') || ' ' || coalesce(place, '') \
-                        FROM event WHERE n = ?1",
-        Kind::Actor => "SELECT id, coalesce(name_ar, name_en, name_fr, acronym, ''), \
+                        FROM event WHERE n = ?1"
+        }
+        Kind::Actor => {
+            "SELECT id, coalesce(name_ar, name_en, name_fr, acronym, ''), \
                         concat_ws(' ', name_ar, name_en, name_fr, acronym, (SELECT group_concat(value, ' ') FROM json_each(aliases)), description) \
-                        FROM actor WHERE n = ?1",
-        Kind::Source => "SELECT id, title, concat_ws(' ', title, outlet, notes, full_text) FROM source WHERE n = ?1",
-        Kind::Excerpt => "SELECT x.id, s.title, x.text || ' ' || coalesce(x.translation, '') \
-                          FROM excerpt x JOIN source s ON s.id = x.source_id WHERE x.n = ?1",
+                        FROM actor WHERE n = ?1"
+        }
+        Kind::Source => {
+            "SELECT id, title, concat_ws(' ', title, outlet, notes, full_text) FROM source WHERE n = ?1"
+        }
+        Kind::Excerpt => {
+            "SELECT x.id, s.title, x.text || ' ' || coalesce(x.translation, '') \
+                          FROM excerpt x JOIN source s ON s.id = x.source_id WHERE x.n = ?1"
+        }
     };
     debug_assert!(sql.contains(kind.table()));
     let row = conn.prepare_cached(sql)?.query_row([n], |r| {
-        Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        Ok((
+            r.get::<_, Id>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
     });
     let (id, title, text) = match row {
         Ok(v) => v,
@@ -195,21 +238,35 @@ fn load_hit(conn: &Connection, query: &Query, kind: Kind, n: i64, score: f64) ->
         Err(e) => return Err(e.into()),
     };
     let (snippet, highlights) = snippet(&text, query, 24);
-    Ok(Some(Hit { kind, id, title, snippet, highlights, score }))
+    Ok(Some(Hit {
+        kind,
+        id,
+        title,
+        snippet,
+        highlights,
+        score,
+    }))
 }
 
 /// A window of about `context` words around the first match in `text`, with the matching words'
 /// char ranges inside the window.
 pub fn snippet(text: &str, query: &Query, context: usize) -> (String, Vec<(usize, usize)>) {
     let ws = words(text);
-    let first = ws.iter().position(|(_, _, w)| query.matches_word(w)).unwrap_or(0);
+    let first = ws
+        .iter()
+        .position(|(_, _, w)| query.matches_word(w))
+        .unwrap_or(0);
     let from_word = first.saturating_sub(context / 3);
     let to_word = (from_word + context).min(ws.len());
     if ws.is_empty() {
         return (text.chars().take(200).collect(), Vec::new());
     }
     let start = if from_word == 0 { 0 } else { ws[from_word].0 };
-    let end = if to_word >= ws.len() { text.chars().count() } else { ws[to_word - 1].1 };
+    let end = if to_word >= ws.len() {
+        text.chars().count()
+    } else {
+        ws[to_word - 1].1
+    };
     let mut out: String = text.chars().skip(start).take(end - start).collect();
     let mut offset = 0;
     if start > 0 {
@@ -241,7 +298,10 @@ mod tests {
     fn query_terms_are_normalised_and_quoted() {
         let q = Query::parse("الإرهاب FBI");
         assert_eq!(q.terms, ["الارهاب", "fbi"]);
-        assert_eq!(q.to_fts(), "{body stems} : \"الارهاب\" * AND {body stems} : \"fbi\" *");
+        assert_eq!(
+            q.to_fts(),
+            "{body stems} : \"الارهاب\" * AND {body stems} : \"fbi\" *"
+        );
         let p = Query::parse("«مكافحة الإرهاب»");
         assert!(p.phrase);
         assert_eq!(p.to_fts(), "body : (\"مكافحه\" + \"الارهاب\" *)");
@@ -259,7 +319,10 @@ mod tests {
         let q = Query::parse("الارهاب");
         let text = "قال المسؤول إن مكافحة الإرْهاب أولوية، وإن الإرهاب يتطور";
         let (snip, hl) = snippet(text, &q, 24);
-        let marked: Vec<String> = hl.iter().map(|(s, e)| snip.chars().skip(*s).take(e - s).collect()).collect();
+        let marked: Vec<String> = hl
+            .iter()
+            .map(|(s, e)| snip.chars().skip(*s).take(e - s).collect())
+            .collect();
         assert_eq!(marked, ["الإرْهاب", "الإرهاب"]);
     }
 
@@ -267,7 +330,10 @@ mod tests {
     fn snippet_of_prefixed_word() {
         let q = Query::parse("المغرب");
         let (snip, hl) = snippet("تعاون أمني بين واشنطن والمغرب", &q, 24);
-        let marked: Vec<String> = hl.iter().map(|(s, e)| snip.chars().skip(*s).take(e - s).collect()).collect();
+        let marked: Vec<String> = hl
+            .iter()
+            .map(|(s, e)| snip.chars().skip(*s).take(e - s).collect())
+            .collect();
         assert_eq!(marked, ["والمغرب"]);
     }
 }

@@ -6,8 +6,7 @@ use super::search;
 use crate::model::{Excerpt, Id, Reliability, Source};
 use rusqlite::{Connection, OptionalExtension, Row, ToSql, params, params_from_iter};
 
-const SOURCE_COLUMNS: &str =
-    "id, kind, title, outlet, authors, language, published, url, accessed, reliability, notes, full_text";
+const SOURCE_COLUMNS: &str = "id, kind, title, outlet, authors, language, published, url, accessed, reliability, notes, full_text";
 
 fn source_from_row(r: &Row<'_>) -> rusqlite::Result<Source> {
     Ok(Source {
@@ -65,7 +64,10 @@ pub(crate) fn update(conn: &Connection, s: &Source) -> Result<()> {
         )?
         .execute(params_from_iter(source_params(s).iter()))?;
     if changed == 0 {
-        return Err(StoreError::NotFound { what: "source", id: s.id.to_string() });
+        return Err(StoreError::NotFound {
+            what: "source",
+            id: s.id.to_string(),
+        });
     }
     for x in excerpts_of(conn, s.id)? {
         x.validate(s.full_text.as_deref())?;
@@ -87,15 +89,23 @@ pub(crate) fn index_source(conn: &Connection, n: i64, s: &Source) -> Result<()> 
 
 pub(crate) fn rowid(conn: &Connection, table: &'static str, id: Id) -> Result<i64> {
     // `table` is one of our own constant names, never user input.
-    conn.query_row(&format!("SELECT n FROM {table} WHERE id = ?1"), [id], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| StoreError::NotFound { what: table, id: id.to_string() })
+    conn.query_row(&format!("SELECT n FROM {table} WHERE id = ?1"), [id], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound {
+        what: table,
+        id: id.to_string(),
+    })
 }
 
 /// Reads one source.
 pub(crate) fn get(conn: &Connection, id: Id) -> Result<Option<Source>> {
     let sql = format!("SELECT {SOURCE_COLUMNS} FROM source WHERE id = ?1");
-    Ok(conn.prepare_cached(&sql)?.query_row([id], source_from_row).optional()?)
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], source_from_row)
+        .optional()?)
 }
 
 /// Every source, in id order.
@@ -124,16 +134,28 @@ pub struct SourceRow {
 }
 
 /// One page of sources, newest first, and the total.
-pub(crate) fn list(conn: &Connection, min_grade: Option<Reliability>, offset: usize, limit: usize) -> Result<(Vec<SourceRow>, u64)> {
+pub(crate) fn list(
+    conn: &Connection,
+    min_grade: Option<Reliability>,
+    offset: usize,
+    limit: usize,
+) -> Result<(Vec<SourceRow>, u64)> {
     let grade = min_grade.unwrap_or(Reliability::F);
-    let total: i64 = conn.query_row("SELECT count(*) FROM source WHERE reliability <= ?1", [grade], |r| r.get(0))?;
+    let total: i64 = conn.query_row(
+        "SELECT count(*) FROM source WHERE reliability <= ?1",
+        [grade],
+        |r| r.get(0),
+    )?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, kind, title, outlet, authors, language, published, url, accessed, reliability, notes, NULL, \
          (SELECT count(*) FROM excerpt x WHERE x.source_id = source.id) FROM source WHERE reliability <= ?1 \
          ORDER BY published_key IS NULL, published_key DESC, n LIMIT ?2 OFFSET ?3",
     )?;
     let rows = stmt.query_map(params![grade, limit as i64, offset as i64], |r| {
-        Ok(SourceRow { source: source_from_row(r)?, excerpt_count: r.get::<_, i64>(12)? as u64 })
+        Ok(SourceRow {
+            source: source_from_row(r)?,
+            excerpt_count: r.get::<_, i64>(12)? as u64,
+        })
     })?;
     Ok((rows.collect::<rusqlite::Result<_>>()?, total as u64))
 }
@@ -156,7 +178,10 @@ fn full_text(conn: &Connection, source: Id) -> Result<Option<String>> {
     conn.prepare_cached("SELECT full_text FROM source WHERE id = ?1")?
         .query_row([source], |r| r.get(0))
         .optional()?
-        .ok_or_else(|| StoreError::NotFound { what: "source", id: source.to_string() })
+        .ok_or_else(|| StoreError::NotFound {
+            what: "source",
+            id: source.to_string(),
+        })
 }
 
 fn excerpt_params(x: &Excerpt) -> [Box<dyn ToSql + '_>; 7] {
@@ -197,7 +222,10 @@ pub(crate) fn update_excerpt(conn: &Connection, x: &Excerpt) -> Result<()> {
         )?
         .execute(params_from_iter(excerpt_params(x).iter()))?;
     if changed == 0 {
-        return Err(StoreError::NotFound { what: "excerpt", id: x.id.to_string() });
+        return Err(StoreError::NotFound {
+            what: "excerpt",
+            id: x.id.to_string(),
+        });
     }
     let n = rowid(conn, "excerpt", x.id)?;
     search::remove(conn, search::Kind::Excerpt, n)?;
@@ -216,12 +244,17 @@ pub(crate) fn index_excerpt(conn: &Connection, n: i64, x: &Excerpt) -> Result<()
 /// Reads one excerpt.
 pub(crate) fn get_excerpt(conn: &Connection, id: Id) -> Result<Option<Excerpt>> {
     let sql = format!("SELECT {EXCERPT_COLUMNS} FROM excerpt WHERE id = ?1");
-    Ok(conn.prepare_cached(&sql)?.query_row([id], excerpt_from_row).optional()?)
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], excerpt_from_row)
+        .optional()?)
 }
 
 /// A source's excerpts in reading order.
 pub(crate) fn excerpts_of(conn: &Connection, source: Id) -> Result<Vec<Excerpt>> {
-    let sql = format!("SELECT {EXCERPT_COLUMNS} FROM excerpt WHERE source_id = ?1 ORDER BY start_pos IS NULL, start_pos, n");
+    let sql = format!(
+        "SELECT {EXCERPT_COLUMNS} FROM excerpt WHERE source_id = ?1 ORDER BY start_pos IS NULL, start_pos, n"
+    );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([source], excerpt_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

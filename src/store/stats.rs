@@ -59,7 +59,11 @@ impl IntegrityReport {
 }
 
 pub(crate) fn check(conn: &Connection, quick: bool) -> Result<IntegrityReport> {
-    let pragma = if quick { "quick_check" } else { "integrity_check" };
+    let pragma = if quick {
+        "quick_check"
+    } else {
+        "integrity_check"
+    };
     let mut stmt = conn.prepare(&format!("PRAGMA {pragma}"))?;
     let integrity: Vec<String> = stmt
         .query_map([], |r| r.get::<_, String>(0))?
@@ -78,5 +82,8 @@ pub(crate) fn check(conn: &Connection, quick: bool) -> Result<IntegrityReport> {
             ))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(IntegrityReport { integrity, foreign_keys })
+    Ok(IntegrityReport {
+        integrity,
+        foreign_keys,
+    })
 }

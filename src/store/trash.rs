@@ -82,7 +82,10 @@ pub struct TrashEntry {
 /// Collects a record with everything that would go with it if deleted.
 pub(crate) fn collect(conn: &Connection, kind: TrashKind, id: Id) -> Result<(Removed, String)> {
     let mut r = Removed::default();
-    let not_found = || StoreError::NotFound { what: kind.code(), id: id.to_string() };
+    let not_found = || StoreError::NotFound {
+        what: kind.code(),
+        id: id.to_string(),
+    };
     let label = match kind {
         TrashKind::Event => {
             let e = events::get(conn, id)?.ok_or_else(not_found)?;
@@ -97,13 +100,19 @@ pub(crate) fn collect(conn: &Connection, kind: TrashKind, id: Id) -> Result<(Rem
             r.records.participations = links::participations_of_actor(conn, id)?;
             r.records.relations = links::relations_of(conn, id)?;
             for p in &r.records.participations {
-                r.records.evidence.extend(evidence_for(conn, EvidenceTarget::Participation(p.id))?);
+                r.records
+                    .evidence
+                    .extend(evidence_for(conn, EvidenceTarget::Participation(p.id))?);
             }
             for rel in &r.records.relations {
-                r.records.evidence.extend(evidence_for(conn, EvidenceTarget::Relation(rel.id))?);
+                r.records
+                    .evidence
+                    .extend(evidence_for(conn, EvidenceTarget::Relation(rel.id))?);
             }
             let mut stmt = conn.prepare_cached("SELECT id FROM actor WHERE parent_id = ?1")?;
-            r.children = stmt.query_map([id], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+            r.children = stmt
+                .query_map([id], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
             let label = a.display_name(true).to_owned();
             r.records.actors.push(a);
             label
@@ -112,7 +121,9 @@ pub(crate) fn collect(conn: &Connection, kind: TrashKind, id: Id) -> Result<(Rem
             let s = sources::get(conn, id)?.ok_or_else(not_found)?;
             r.records.excerpts = sources::excerpts_of(conn, id)?;
             for x in &r.records.excerpts {
-                r.records.evidence.extend(links::evidence_of_excerpt(conn, x.id)?);
+                r.records
+                    .evidence
+                    .extend(links::evidence_of_excerpt(conn, x.id)?);
             }
             let label = s.title.clone();
             r.records.sources.push(s);
@@ -136,7 +147,9 @@ fn evidence_for(conn: &Connection, target: EvidenceTarget) -> Result<Vec<crate::
         EvidenceTarget::Relation(id) => ("relation_id", id),
     };
     let mut stmt = conn.prepare_cached(&format!("SELECT id FROM evidence WHERE {col} = ?1"))?;
-    let ids: Vec<Id> = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let ids: Vec<Id> = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut out = Vec::new();
     for i in ids {
         out.extend(links::get_evidence(conn, i)?);
@@ -147,7 +160,8 @@ fn evidence_for(conn: &Connection, target: EvidenceTarget) -> Result<Vec<crate::
 /// Moves a record and its links to the trash; returns the trash entry number.
 pub(crate) fn delete(conn: &Connection, kind: TrashKind, id: Id, now: &str) -> Result<i64> {
     let (removed, label) = collect(conn, kind, id)?;
-    let payload = serde_json::to_string(&removed).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let payload =
+        serde_json::to_string(&removed).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     conn.execute(
         "INSERT INTO trash (kind, record_id, label, deleted_at, payload) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![kind.code(), id, label, now, payload],
@@ -164,31 +178,59 @@ fn remove_from_index(conn: &Connection, kind: TrashKind, id: Id) -> Result<()> {
     match kind {
         TrashKind::Event => search::remove(conn, search::Kind::Event, events::rowid(conn, id)?),
         TrashKind::Actor => search::remove(conn, search::Kind::Actor, actors::rowid(conn, id)?),
-        TrashKind::Excerpt => search::remove(conn, search::Kind::Excerpt, sources::rowid(conn, "excerpt", id)?),
+        TrashKind::Excerpt => search::remove(
+            conn,
+            search::Kind::Excerpt,
+            sources::rowid(conn, "excerpt", id)?,
+        ),
         TrashKind::Source => {
             let mut stmt = conn.prepare_cached("SELECT n FROM excerpt WHERE source_id = ?1")?;
-            let ns: Vec<i64> = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            let ns: Vec<i64> = stmt
+                .query_map([id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
             for n in ns {
                 search::remove(conn, search::Kind::Excerpt, n)?;
             }
-            search::remove(conn, search::Kind::Source, sources::rowid(conn, "source", id)?)
+            search::remove(
+                conn,
+                search::Kind::Source,
+                sources::rowid(conn, "source", id)?,
+            )
         }
     }
 }
 
 /// Lists the trash, newest first.
 pub(crate) fn list(conn: &Connection) -> Result<Vec<TrashEntry>> {
-    let mut stmt =
-        conn.prepare("SELECT n, kind, record_id, label, deleted_at, payload FROM trash ORDER BY n DESC")?;
+    let mut stmt = conn.prepare(
+        "SELECT n, kind, record_id, label, deleted_at, payload FROM trash ORDER BY n DESC",
+    )?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Id>(2)?, r.get(3)?, r.get(4)?, r.get::<_, String>(5)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Id>(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get::<_, String>(5)?,
+        ))
     })?;
     let mut out = Vec::new();
     for row in rows {
         let (n, kind, record_id, label, deleted_at, payload) = row?;
-        let kind = TrashKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("trash kind «{kind}»")))?;
-        let links = serde_json::from_str::<Removed>(&payload).map(|r| r.link_count()).unwrap_or(0);
-        out.push(TrashEntry { n, kind, record_id, label, deleted_at, links });
+        let kind = TrashKind::parse(&kind)
+            .ok_or_else(|| StoreError::Corrupt(format!("trash kind «{kind}»")))?;
+        let links = serde_json::from_str::<Removed>(&payload)
+            .map(|r| r.link_count())
+            .unwrap_or(0);
+        out.push(TrashEntry {
+            n,
+            kind,
+            record_id,
+            label,
+            deleted_at,
+            links,
+        });
     }
     Ok(out)
 }
@@ -197,10 +239,16 @@ pub(crate) fn list(conn: &Connection) -> Result<Vec<TrashEntry>> {
 /// are left out and counted.
 pub(crate) fn restore(conn: &Connection, entry: i64) -> Result<usize> {
     let payload: String = conn
-        .query_row("SELECT payload FROM trash WHERE n = ?1", [entry], |r| r.get(0))
+        .query_row("SELECT payload FROM trash WHERE n = ?1", [entry], |r| {
+            r.get(0)
+        })
         .optional()?
-        .ok_or_else(|| StoreError::NotFound { what: "trash entry", id: entry.to_string() })?;
-    let removed: Removed = serde_json::from_str(&payload).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        .ok_or_else(|| StoreError::NotFound {
+            what: "trash entry",
+            id: entry.to_string(),
+        })?;
+    let removed: Removed =
+        serde_json::from_str(&payload).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let skipped = put_back(conn, &removed)?;
     conn.execute("DELETE FROM trash WHERE n = ?1", [entry])?;
     Ok(skipped)
@@ -211,7 +259,9 @@ pub(crate) fn put_back(conn: &Connection, removed: &Removed) -> Result<usize> {
     let d = &removed.records;
     for a in &d.actors {
         let mut a = a.clone();
-        if a.parent_id.is_some_and(|p| actors::get(conn, p).ok().flatten().is_none()) {
+        if a.parent_id
+            .is_some_and(|p| actors::get(conn, p).ok().flatten().is_none())
+        {
             a.parent_id = None;
         }
         actors::insert(conn, &a)?;
@@ -233,7 +283,11 @@ pub(crate) fn put_back(conn: &Connection, removed: &Removed) -> Result<usize> {
     let ok = |r: Result<()>| -> Result<usize> {
         match r {
             Ok(()) => Ok(0),
-            Err(StoreError::Sqlite(e)) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => Ok(1),
+            Err(StoreError::Sqlite(e))
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) =>
+            {
+                Ok(1)
+            }
             Err(StoreError::Conflict(_)) => Ok(1),
             Err(e) => Err(e),
         }
@@ -249,7 +303,10 @@ pub(crate) fn put_back(conn: &Connection, removed: &Removed) -> Result<usize> {
     }
     if let Some(parent) = d.actors.first() {
         for child in &removed.children {
-            conn.execute("UPDATE actor SET parent_id = ?1 WHERE id = ?2 AND parent_id IS NULL", params![parent.id, child])?;
+            conn.execute(
+                "UPDATE actor SET parent_id = ?1 WHERE id = ?2 AND parent_id IS NULL",
+                params![parent.id, child],
+            )?;
         }
     }
     Ok(skipped)
