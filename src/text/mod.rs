@@ -5,8 +5,9 @@
 //! when upstream egui gains bidi support (emilk/egui#5069).
 
 mod cache;
-mod chars;
+pub(crate) mod chars;
 mod direction;
+mod editor;
 pub mod fonts;
 mod layout;
 mod linebreak;
@@ -15,10 +16,11 @@ mod params;
 mod selectable;
 mod style;
 mod widgets;
-mod words;
+pub(crate) mod words;
 
 pub use cache::{cached_layouts, layout};
 pub use direction::{Direction, base_direction, column_ui, direction, row_ui, set_direction};
+pub use editor::TextField;
 pub use layout::{Cell, LaidOut, TextLayout, VisualRow, layout_text, paragraph_direction};
 pub use map::{Caret, Side};
 pub use params::TextParams;
