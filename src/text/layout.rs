@@ -461,6 +461,10 @@ fn format(params: &TextParams) -> TextFormat {
     }
 }
 
+/// Room left at the right of RTL rows: Arabic initial forms draw slightly past
+/// their advance, and would be clipped at the edge of the `Ui`.
+const INK_MARGIN: f32 = 2.0;
+
 /// Aligns rows, builds the final job and reads row positions back from the galley.
 fn finish(
     fonts: &mut FontsView<'_>,
@@ -470,10 +474,10 @@ fn finish(
     truncated: bool,
 ) -> (TextLayout, Arc<Galley>) {
     let content = rows.iter().map(|r| r.width).fold(0.0, f32::max);
-    let width = if params.wrap_width.is_finite() {
-        params.wrap_width.max(content)
+    let width = if params.wrap_width.is_finite() && params.fill_width {
+        params.wrap_width.max(content + INK_MARGIN)
     } else {
-        content
+        content + INK_MARGIN
     };
     let fmt = format(params);
     let mut job = LayoutJob {

@@ -27,6 +27,9 @@ pub struct TextParams {
     pub line_height: Option<f32>,
     /// Show everything on one line and cut it with "…" at this width.
     pub truncate_width: Option<f32>,
+    /// Take the whole wrap width even when the text is shorter (paragraphs, editors),
+    /// so RTL rows hug the right edge of the column; labels take only what they need.
+    pub fill_width: bool,
 }
 
 impl TextParams {
@@ -42,6 +45,7 @@ impl TextParams {
             default_direction,
             line_height: None,
             truncate_width: None,
+            fill_width: false,
         }
     }
 
@@ -49,6 +53,13 @@ impl TextParams {
     #[must_use]
     pub fn wrap(mut self, width: f32) -> Self {
         self.wrap_width = width;
+        self
+    }
+
+    /// Take the whole wrap width (see [`Self::fill_width`]).
+    #[must_use]
+    pub fn filled(mut self) -> Self {
+        self.fill_width = true;
         self
     }
 
@@ -71,5 +82,6 @@ impl Hash for TextParams {
         self.default_direction.hash(state);
         self.line_height.map(f32::to_bits).hash(state);
         self.truncate_width.map(f32::to_bits).hash(state);
+        self.fill_width.hash(state);
     }
 }

@@ -68,6 +68,7 @@ pub fn paragraph_params(ui: &Ui, width: f32) -> TextParams {
         direction(ui.ctx()),
     )
     .wrap(width)
+    .filled()
 }
 
 /// Reading text wrapped at the available width; RTL paragraphs hug the right edge.

@@ -140,6 +140,7 @@ fn params(ui: &Ui, field: &Opts, inner_width: f32) -> TextParams {
     let mut p = TextParams::new(font, ui.visuals().text_color(), direction(ui.ctx()));
     if field.multiline {
         p.wrap_width = inner_width;
+        p.fill_width = true;
     }
     p
 }
