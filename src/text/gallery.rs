@@ -94,7 +94,7 @@ fn contents(ui: &mut Ui, state: &mut GalleryState) {
         for (_, text) in SAMPLES.iter().take(4) {
             for width in [90.0, 160.0, 260.0] {
                 let size = egui::vec2(width, ui.spacing().interact_size.y);
-                ui.allocate_ui_with_layout(size, ui.layout().clone(), |ui| {
+                ui.allocate_ui_with_layout(size, *ui.layout(), |ui| {
                     ui.set_max_width(width);
                     cell(ui, text);
                 });

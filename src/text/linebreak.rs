@@ -21,7 +21,7 @@ pub(crate) fn break_lines(
     measure: &mut Measure<'_>,
 ) -> Vec<Range<usize>> {
     if text.is_empty() || !max_width.is_finite() {
-        return vec![0..text.len()];
+        return std::iter::once(0..text.len()).collect();
     }
     let mut lines = Vec::new();
     let mut line_start = 0;
@@ -81,8 +81,7 @@ fn split_overlong(
     let mut start = range.start;
     let mut width = 0.0_f32;
     let word = &text[range.clone()];
-    let mut clusters = cluster_bounds(word).peekable();
-    while let Some((a, b)) = clusters.next() {
+    for (a, b) in cluster_bounds(word) {
         let w = measure(&word[a..b]);
         let abs = range.start + a;
         if abs > start && width + w > max_width {

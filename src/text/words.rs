@@ -13,15 +13,6 @@ pub fn next_cluster(chars: &[char], i: usize) -> usize {
     j.max(i.min(chars.len()))
 }
 
-/// The start of the cluster before position `i` (a char and its marks).
-pub fn prev_cluster(chars: &[char], i: usize) -> usize {
-    let mut j = i.min(chars.len()).saturating_sub(1);
-    while j > 0 && is_mark(chars[j]) {
-        j -= 1;
-    }
-    j
-}
-
 /// Snaps `i` back to the start of its cluster (a caret never sits before a mark).
 pub fn cluster_start(chars: &[char], i: usize) -> usize {
     let mut j = i.min(chars.len());
@@ -91,11 +82,8 @@ mod tests {
     fn clusters_skip_marks() {
         let t = c("بَبّ");
         assert_eq!(next_cluster(&t, 0), 2);
-        assert_eq!(prev_cluster(&t, 4), 2);
-        assert_eq!(prev_cluster(&t, 2), 0);
         assert_eq!(cluster_start(&t, 1), 0);
         assert_eq!(next_cluster(&t, 4), 4);
-        assert_eq!(prev_cluster(&t, 0), 0);
         assert_eq!(next_cluster(&[], 5), 0);
     }
 

@@ -115,6 +115,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::reversed_empty_ranges)]
     fn replace_by_char_index_never_splits_chars() {
         let mut s = "مرصد BCIJ".to_owned();
         assert_eq!(replace(&mut s, 4..4, " ٢٠٢٢"), 9);
