@@ -358,3 +358,46 @@ fn random_events_never_panic() {
     typ(&mut h, "Ω");
     assert!(h.state().single.ends_with('Ω'), "{:?}", h.state().single);
 }
+
+#[test]
+fn selectable_label_double_click_and_copy() {
+    const S: &str = "المكتب BCIJ 2022";
+    let mut h = Harness::builder()
+        .with_size(vec2(400.0, 80.0))
+        // Short steps, so the two clicks fall within egui's double-click delay.
+        .with_step_dt(0.05)
+        .with_context_setup(|ctx| {
+            text::fonts::install(ctx);
+            text::set_direction(ctx, Direction::Rtl);
+        })
+        .build_ui(|ui| {
+            text::selectable(ui, S);
+        });
+    let rect = h.get_by_label(S).rect();
+    // RTL paragraph: the first word is at the right edge.
+    let pos = Pos2::new(rect.right() - 12.0, rect.center().y);
+    h.hover_at(pos);
+    h.run();
+    for pressed in [true, false, true, false] {
+        h.event(Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run();
+    h.event(Event::Copy);
+    h.step();
+    let copied = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            OutputCommand::CopyText(s) => Some(s.clone()),
+            _ => None,
+        });
+    assert_eq!(copied.as_deref(), Some("المكتب"));
+}
