@@ -1,7 +1,29 @@
 //! Importers: one file per format behind the small [`Importer`] trait. An importer only parses;
 //! the store writes the resulting dataset in one transaction, so a failed import writes nothing.
 
+// TODO pub mod acled;
+// TODO pub mod bibtex;
+pub mod countries;
+// TODO pub mod csl_json;
+pub mod csv_import;
+pub mod csv_mapping;
+mod csv_rows;
+mod csv_values;
+pub mod dates;
+pub mod encoding;
+// TODO pub mod ftm;
+pub mod limits;
 pub mod marsad_json;
+mod plan_builder;
+pub mod reconcile;
+// TODO pub mod ris;
+// TODO mod source_values;
+pub mod stable_id;
+
+pub use csv_mapping::{CsvField, CsvMapping, CsvTable, guess_mapping};
+pub use dates::parse_date;
+pub use encoding::{EncodingChoice, decode};
+pub use reconcile::reconcile;
 
 use crate::model::Dataset;
 use std::path::Path;
@@ -25,9 +47,36 @@ pub enum ImportError {
         /// What is wrong.
         message: String,
     },
+    /// A value that makes its record unusable (a row with no title, an id that is not a UUID).
+    #[error("line {line}{}, field «{field}»: {message}", column.map(|c| format!(", column {c}")).unwrap_or_default())]
+    Field {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column, when the format has columns.
+        column: Option<usize>,
+        /// The field or column name.
+        field: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A line, record, field or nesting beyond the limits in [`limits`].
+    #[error("line {line}: {what} is longer than the limit of {limit}")]
+    TooLong {
+        /// 1-based line where it starts.
+        line: usize,
+        /// What is too long ("the record", "the field «notes»", "the JSON nesting").
+        what: String,
+        /// The limit, with its unit.
+        limit: String,
+    },
     /// The file is not text in a known encoding.
-    #[error("the file is not UTF-8 text: {0}")]
+    #[error("the file could not be decoded as text: {0}")]
     Encoding(String),
+    /// The file holds binary data, not text.
+    #[error(
+        "the file holds binary data, not text (a spreadsheet or an archive? save it as CSV first)"
+    )]
+    Binary,
     /// The file is larger than [`MAX_FILE_BYTES`].
     #[error("the file is {0} bytes; the largest file Marsad imports is {MAX_FILE_BYTES} bytes")]
     TooLarge(u64),
@@ -44,10 +93,41 @@ pub enum ImportError {
 pub struct Problem {
     /// 1-based line in the file, when it applies.
     pub line: Option<usize>,
+    /// 1-based column, when the format has columns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
     /// Field or column name, when it applies.
     pub field: Option<String>,
     /// What is wrong.
     pub message: String,
+}
+
+impl Problem {
+    /// A problem at `line` in `field`.
+    pub fn at(line: usize, field: Option<&str>, message: impl Into<String>) -> Self {
+        Self {
+            line: Some(line),
+            column: None,
+            field: field.map(str::to_owned),
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(l) = self.line {
+            write!(f, "line {l}")?;
+            if let Some(c) = self.column {
+                write!(f, ", column {c}")?;
+            }
+            f.write_str(": ")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, "«{field}»: ")?;
+        }
+        f.write_str(&self.message)
+    }
 }
 
 /// What an importer makes of a file: the records to write and the problems met.
@@ -69,28 +149,71 @@ pub trait Importer {
     fn read(&self, text: &str) -> Result<ImportPlan, ImportError>;
 }
 
-/// Every importer, in the order they are tried when sniffing.
+/// Every importer, in the order they are tried when sniffing (most specific first).
 pub fn importers() -> Vec<Box<dyn Importer>> {
-    vec![Box::new(marsad_json::MarsadJson)]
+    vec![
+        Box::new(marsad_json::MarsadJson),
+        // TODO Box::new(ftm::Ftm),
+        // TODO Box::new(csl_json::CslJson),
+        // TODO Box::new(ris::Ris),
+        // TODO Box::new(bibtex::Bibtex),
+        // TODO Box::new(acled::Acled),
+        Box::new(csv_import::CsvImporter::auto(CsvTable::Sources)),
+        Box::new(csv_import::CsvImporter::auto(CsvTable::Actors)),
+        Box::new(csv_import::CsvImporter::auto(CsvTable::Events)),
+    ]
 }
 
-/// The importer called `name`.
+/// The importer called `name` (`json` is accepted for the native format, as on export).
 pub fn by_name(name: &str) -> Option<Box<dyn Importer>> {
+    let name = if name == "json" { "marsad-json" } else { name };
     importers().into_iter().find(|i| i.name() == name)
 }
 
-/// Reads a file and parses it with the named importer, or the first one that recognises it.
+/// Names accepted by [`by_name`], for help texts and error messages.
+pub fn names() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = importers().iter().map(|i| i.name()).collect();
+    v.insert(0, "json");
+    v
+}
+
+/// Reads a file and parses it with the named importer, or the first one that recognises it;
+/// the encoding is detected (see [`decode`]).
 pub fn read_file(path: &Path, format: Option<&str>) -> Result<ImportPlan, ImportError> {
+    read_file_with(path, format, EncodingChoice::Auto)
+}
+
+/// [`read_file`] with the encoding chosen by the user (`--encoding`).
+pub fn read_file_with(
+    path: &Path,
+    format: Option<&str>,
+    encoding: EncodingChoice,
+) -> Result<ImportPlan, ImportError> {
     let size = std::fs::metadata(path)?.len();
     if size > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge(size));
     }
     let bytes = std::fs::read(path)?;
-    let text =
-        String::from_utf8(bytes).map_err(|e| ImportError::Encoding(e.utf8_error().to_string()))?;
+    read_bytes(&bytes, format, encoding)
+}
+
+/// Decodes `bytes` and parses them with the named importer, or the first that recognises them.
+pub fn read_bytes(
+    bytes: &[u8],
+    format: Option<&str>,
+    encoding: EncodingChoice,
+) -> Result<ImportPlan, ImportError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge(bytes.len() as u64));
+    }
+    let text = decode(bytes, encoding.encoding())?;
     let importer = match format {
-        Some(name) => by_name(name)
-            .ok_or_else(|| ImportError::WrongFormat(format!("unknown format «{name}»")))?,
+        Some(name) => by_name(name).ok_or_else(|| {
+            ImportError::WrongFormat(format!(
+                "unknown format «{name}» (available: {})",
+                names().join(", ")
+            ))
+        })?,
         None => {
             let head: String = text.chars().take(4096).collect();
             importers()
