@@ -1,6 +1,7 @@
 //! Exporters: one file per format behind the small [`Exporter`] trait; files are written
 //! atomically (temporary file, then rename) so a failed export never leaves half a file.
 
+pub mod csv_safe;
 pub mod marsad_json;
 
 use crate::model::Dataset;
