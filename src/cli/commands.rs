@@ -34,6 +34,7 @@ pub fn run(command: &Command, db: &Path, out: &mut dyn Write) -> Result<()> {
         Command::Check => check(db, out),
         Command::Sample => load_sample(db, out),
         Command::Backup { out: file } => backup(db, file.as_deref(), out),
+        Command::Briefing(args) => super::briefing::run(&super::briefing::open(db)?, args, out),
     }
 }
 

@@ -1,0 +1,370 @@
+//! Briefings end to end: the sample store (and hostile records) through every writer, the
+//! PDF read back with lopdf, the DOCX opened as a zip.
+
+use marsad::briefing::{self, Format, RenderOptions};
+use marsad::model::{
+    Actor, ActorKind, Briefing, BriefingLanguage, Credibility, Event, EventKind, Evidence,
+    EvidenceTarget, Excerpt, Participation, Reliability, Role, Source, SourceKind,
+};
+use marsad::store::Store;
+
+fn sample_store() -> Store {
+    let mut s = Store::in_memory().unwrap();
+    marsad::sample::load(&mut s).unwrap();
+    s
+}
+
+fn render(store: &Store, b: &Briefing, format: Format) -> Vec<u8> {
+    briefing::render(store, b, format, &RenderOptions::default(), &mut |_| true).unwrap()
+}
+
+/// Text of every page, as lopdf extracts it (through the fonts' ToUnicode maps).
+fn pdf_text(pdf: &[u8]) -> (usize, String) {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    (pages.len(), text)
+}
+
+/// The base names of the fonts embedded in the PDF (subset prefix removed).
+fn embedded_fonts(pdf: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let mut names = Vec::new();
+    for obj in doc.objects.values() {
+        let Ok(dict) = obj.as_dict() else { continue };
+        let is_descriptor = dict
+            .get(b"Type")
+            .and_then(|t| t.as_name())
+            .is_ok_and(|n| n == b"FontDescriptor");
+        let embedded = dict.has(b"FontFile2") || dict.has(b"FontFile3") || dict.has(b"FontFile");
+        if is_descriptor && embedded {
+            if let Ok(name) = dict.get(b"FontName").and_then(|n| n.as_name()) {
+                let name = String::from_utf8_lossy(name).into_owned();
+                let base = name
+                    .split_once('+')
+                    .map(|(_, b)| b.to_owned())
+                    .unwrap_or(name);
+                names.push(base);
+            }
+        }
+    }
+    names
+}
+
+/// Extracted text with whitespace and bidi marks removed, to compare phrases across line breaks.
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}'))
+        .collect()
+}
+
+#[test]
+fn arabic_pdf_of_the_sample_store() {
+    let store = sample_store();
+    let b = Briefing::new("التعاون الأمني بين المغرب والولايات المتحدة");
+    let pdf = render(&store, &b, Format::Pdf);
+    let (pages, text) = pdf_text(&pdf);
+    assert!(pages > 3, "only {pages} pages");
+    let fonts = embedded_fonts(&pdf);
+    assert!(
+        fonts.iter().any(|f| f.starts_with("NotoNaskhArabic")),
+        "{fonts:?}"
+    );
+    assert!(
+        fonts.iter().all(|f| f.starts_with("Noto")),
+        "a system font crept in: {fonts:?}"
+    );
+    let flat = squeeze(&text);
+    let data = briefing::preview(&store, &b).unwrap();
+    let mut found = 0;
+    for e in &data.events {
+        let title = squeeze(e.event.display_title(true));
+        if flat.contains(&title) {
+            found += 1;
+        }
+    }
+    assert!(
+        found * 10 >= data.events.len() * 9,
+        "only {found} of {} Arabic event titles found in logical order",
+        data.events.len()
+    );
+    for s in &data.sources {
+        if let Some(outlet) = &s.source.outlet {
+            assert!(flat.contains(&squeeze(outlet)), "outlet {outlet} missing");
+        }
+    }
+    assert!(flat.contains(&squeeze("التسلسل الزمني")));
+    assert!(flat.contains(&squeeze("موثوقية المصدر")));
+}
+
+#[test]
+fn english_pdf_of_the_sample_store() {
+    let store = sample_store();
+    let mut b = Briefing::new("Morocco–US security cooperation");
+    b.language = BriefingLanguage::En;
+    b.handling = Some("RESTRICTED — research use".into());
+    let pdf = render(&store, &b, Format::Pdf);
+    let (pages, text) = pdf_text(&pdf);
+    assert!(pages > 3);
+    let fonts = embedded_fonts(&pdf);
+    assert!(
+        fonts.iter().any(|f| f.starts_with("NotoSans-")),
+        "{fonts:?}"
+    );
+    let flat = squeeze(&text);
+    assert!(flat.contains("Chronology"));
+    assert!(flat.contains(&squeeze("RESTRICTED — research use")));
+    assert!(
+        flat.contains(&format!("Page1of{pages}")),
+        "no page X of Y footer"
+    );
+    let data = briefing::preview(&store, &b).unwrap();
+    let english: Vec<_> = data
+        .events
+        .iter()
+        .filter_map(|e| e.event.title_en.as_deref())
+        .collect();
+    assert!(!english.is_empty());
+    let found = english
+        .iter()
+        .filter(|t| flat.contains(&squeeze(t)))
+        .count();
+    assert!(found * 10 >= english.len() * 9, "{found}/{}", english.len());
+}
+
+/// A store whose every text field is hostile: markup, script, handlers, typst syntax.
+fn hostile_store() -> (Store, Vec<&'static str>) {
+    let nasty = vec![
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "#set page(width: 1cm) $x^2$ @ref *bold* _it_ <label> \\ \\\\ ]",
+    ];
+    let mut s = Store::in_memory().unwrap();
+    let mut src = Source::new(SourceKind::NewsArticle, nasty[0]);
+    src.outlet = Some(nasty[1].into());
+    src.url = Some("javascript:alert(1)".into());
+    src.reliability = Reliability::B;
+    let mut data_src = Source::new(SourceKind::WebPage, nasty[2]);
+    data_src.url = Some("data:text/html,<script>alert(1)</script>".into());
+    let mut actor = Actor::new(ActorKind::ArmedGroup);
+    actor.name_ar = Some(format!("خلية {}", nasty[1]));
+    let mut ev = Event::new(EventKind::CellDismantled);
+    ev.title_ar = Some(format!("تفكيك {}", nasty[0]));
+    ev.description = Some(nasty[2].into());
+    ev.start = Some("2020-02-03".parse().unwrap());
+    let mut x = Excerpt::new(src.id, nasty[2]);
+    x.credibility = Credibility::new(2).unwrap();
+    let y = Excerpt::new(data_src.id, "نص «مقتبس» #include");
+    s.write(|w| {
+        w.insert_source(&src)?;
+        w.insert_source(&data_src)?;
+        w.insert_actor(&actor)?;
+        w.insert_event(&ev)?;
+        w.insert_participation(&Participation::new(ev.id, actor.id, Role::Suspect))?;
+        w.insert_excerpt(&x)?;
+        w.insert_excerpt(&y)?;
+        w.insert_evidence(&Evidence::new(x.id, EvidenceTarget::Event(ev.id)))?;
+        w.insert_evidence(&Evidence::new(y.id, EvidenceTarget::Event(ev.id)))
+    })
+    .unwrap();
+    (s, nasty)
+}
+
+fn hostile_briefing(nasty: &[&str]) -> Briefing {
+    let mut b = Briefing::new(format!("موجز {}", nasty[0]));
+    b.subtitle = Some(nasty[1].into());
+    b.handling = Some(nasty[2].into());
+    b.author = Some("#author".into());
+    b.sections[0].text = format!("{}\n\n{}", nasty[2], nasty[0]);
+    b
+}
+
+#[test]
+fn hostile_fields_in_html_stay_text() {
+    let (store, nasty) = hostile_store();
+    let b = hostile_briefing(&nasty);
+    let html = String::from_utf8(render(&store, &b, Format::Html)).unwrap();
+    let lower = html.to_lowercase();
+    assert!(!lower.contains("<script"), "a script element");
+    assert!(!lower.contains("<img"), "an injected element");
+    assert!(!lower.contains(" onerror="), "an event handler attribute");
+    assert!(!lower.contains("href=\"javascript:") && !lower.contains("href=\"data:"));
+    assert!(!lower.contains("src=\"javascript:"));
+    for href in lower.split("href=\"").skip(1) {
+        assert!(
+            href.starts_with("#") || href.starts_with("https://") || href.starts_with("http://"),
+            "unsafe link {}",
+            &href[..href.len().min(40)]
+        );
+    }
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        html.contains("javascript:alert(1)"),
+        "the address is still shown as text"
+    );
+    assert!(html.contains("Content-Security-Policy"));
+    assert!(html.contains("script-src 'none'"));
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(!lower.contains("src=\"http"), "a remote resource");
+    assert!(!lower.contains("url(http"), "a remote resource in CSS");
+}
+
+#[test]
+fn hostile_fields_print_literally_in_pdf() {
+    let (store, nasty) = hostile_store();
+    let b = hostile_briefing(&nasty);
+    let pdf = render(&store, &b, Format::Pdf);
+    let (_, text) = pdf_text(&pdf);
+    let flat = squeeze(&text);
+    for n in &nasty {
+        assert!(flat.contains(&squeeze(n)), "missing literally: {n}\n{text}");
+    }
+    assert!(flat.contains("javascript:alert(1)"));
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    for obj in doc.objects.values() {
+        if let Ok(d) = obj.as_dict() {
+            if let Ok(a) = d.get(b"A").and_then(|a| a.as_dict()) {
+                let uri = a.get(b"URI").and_then(|u| u.as_str()).unwrap_or(b"");
+                let uri = String::from_utf8_lossy(uri).to_lowercase();
+                assert!(!uri.starts_with("javascript:") && !uri.starts_with("data:"));
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_fields_are_escaped_in_markdown() {
+    let (store, nasty) = hostile_store();
+    let b = hostile_briefing(&nasty);
+    let md = String::from_utf8(render(&store, &b, Format::Markdown)).unwrap();
+    assert!(!md.contains("<script"));
+    assert!(!md.contains("<img"));
+    assert!(!md.contains("](javascript") && !md.contains("](<javascript"));
+    assert!(!md.contains("](<data:"));
+    assert!(md.contains("\\#set page"));
+    assert!(md.contains("&lt;script&gt;"));
+}
+
+#[test]
+fn markdown_structure() {
+    let store = sample_store();
+    let b = Briefing::new("موجز");
+    let md = String::from_utf8(render(&store, &b, Format::Markdown)).unwrap();
+    assert!(md.starts_with("<div dir=\"rtl\" lang=\"ar\">"));
+    assert!(md.contains("\n# موجز\n"));
+    assert!(md.contains("\n## التسلسل الزمني\n"));
+    assert!(md.contains("| التاريخ | الحدث | الفاعلون | المصادر |\n| --- | --- | --- | --- |"));
+    // Every footnote referenced is defined exactly once, numbered 1..n.
+    let defs = md.lines().filter(|l| l.starts_with("[^")).count();
+    assert!(defs > 10);
+    for k in 1..=defs {
+        assert_eq!(md.matches(&format!("\n[^{k}]: ")).count(), 1, "note {k}");
+        assert!(md.contains(&format!("[^{k}]")));
+    }
+    let data = briefing::preview(&store, &b).unwrap();
+    for e in data.events.iter().take(5) {
+        let t = marsad::briefing::markdown::escape(e.event.display_title(true));
+        assert!(md.contains(&t), "{t}");
+    }
+}
+
+fn zip_entry(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut s = String::new();
+    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn docx_is_a_zip_with_bidi_arabic_paragraphs_footnotes_and_page_fields() {
+    let store = sample_store();
+    let b = Briefing::new("موجز التعاون");
+    let docx = render(&store, &b, Format::Docx);
+    let doc = zip_entry(&docx, "word/document.xml");
+    assert!(
+        doc.contains("<w:bidi />") || doc.contains("<w:bidi/>"),
+        "no w:bidi"
+    );
+    assert!(doc.contains("<w:rtl />"), "no right-to-left runs");
+    assert!(
+        doc.contains("<w:bidiVisual />"),
+        "tables are not right to left"
+    );
+    assert!(doc.contains("موجز التعاون"));
+    // Each Arabic paragraph is marked bidi.
+    for para in doc.split("<w:p ").skip(1) {
+        let para = para.split("</w:p>").next().unwrap_or("");
+        if para.contains("<w:t") && para.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+            assert!(para.contains("<w:bidi"), "Arabic paragraph without w:bidi");
+        }
+    }
+    let notes = zip_entry(&docx, "word/footnotes.xml");
+    assert!(notes.matches("<w:footnote ").count() > 10);
+    assert!(doc.contains("w:footnoteReference"));
+    let z = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
+    let names: Vec<&str> = z.file_names().collect();
+    let footer = names.iter().find(|n| n.starts_with("word/footer")).unwrap();
+    let footer = zip_entry(&docx, footer);
+    assert!(
+        footer.contains("PAGE") && footer.contains("NUMPAGES"),
+        "{footer}"
+    );
+}
+
+#[test]
+fn english_docx_has_no_right_to_left_layout() {
+    let store = sample_store();
+    let mut b = Briefing::new("Briefing");
+    b.language = BriefingLanguage::En;
+    let doc = zip_entry(&render(&store, &b, Format::Docx), "word/document.xml");
+    assert!(!doc.contains("<w:bidiVisual />"));
+    assert!(!doc.contains("<w:bidi />"));
+}
+
+#[test]
+fn saved_briefing_scope_narrows_the_output() {
+    let mut store = sample_store();
+    let mut b = Briefing::new("Arrests");
+    b.language = BriefingLanguage::En;
+    b.scope.event_kinds = vec![EventKind::Arrest];
+    store.write(|w| w.insert_briefing(&b)).unwrap();
+    let saved = store.briefing(b.id).unwrap().unwrap();
+    let data = briefing::preview(&store, &saved).unwrap();
+    assert!(!data.events.is_empty());
+    assert!(
+        data.events
+            .iter()
+            .all(|e| e.event.kind == EventKind::Arrest)
+    );
+    let all = briefing::preview(&store, &Briefing::new("x")).unwrap();
+    assert!(data.events.len() < all.events.len());
+}
+
+#[test]
+fn progress_reports_every_stage_and_cancel_stops() {
+    let store = sample_store();
+    let b = Briefing::new("موجز");
+    let mut stages = Vec::new();
+    briefing::render(
+        &store,
+        &b,
+        Format::Markdown,
+        &RenderOptions::default(),
+        &mut |p| {
+            stages.push(p);
+            true
+        },
+    )
+    .unwrap();
+    assert!(stages.contains(&briefing::Progress::LayingOut));
+    assert_eq!(stages.last(), Some(&briefing::Progress::Writing));
+    let r = briefing::render(
+        &store,
+        &b,
+        Format::Pdf,
+        &RenderOptions::default(),
+        &mut |p| p != briefing::Progress::LayingOut,
+    );
+    assert!(matches!(r, Err(briefing::BriefingError::Cancelled)));
+}
