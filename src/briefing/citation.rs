@@ -185,7 +185,7 @@ mod tests {
         let again = text(&c.note(0, &s)).replace('\u{200F}', "");
         assert_eq!(
             again,
-            "Hespress، “Morocco and the United States hold security…”. موثوقية المصدر: B (موثوق عادةً)."
+            "Hespress، “Morocco and the United States…”. موثوقية المصدر: B (موثوق عادةً)."
         );
     }
 

@@ -63,7 +63,7 @@ impl BriefingWorld {
     /// The 1-based line of a diagnostic in the template (for error messages).
     pub(crate) fn line_of(&self, diag: &typst::diag::SourceDiagnostic) -> Option<usize> {
         use typst::WorldExt;
-        let range = self.range(diag.span.clone())?;
+        let range = self.range(diag.span)?;
         let text = self.main.text();
         text.get(..range.start)
             .map(|before| before.matches('\n').count() + 1)

@@ -26,7 +26,7 @@ pub(crate) fn run(store: &Store, args: &BriefingArgs, out: &mut dyn Write) -> Re
         ));
     };
     let format: Format = format.parse().map_err(CliError::User)?;
-    let briefing = choose(store, args)?;
+    let b = choose(store, args)?;
     let opts = RenderOptions {
         template: args.template.clone(),
         exported_on: today(),
@@ -41,7 +41,7 @@ pub(crate) fn run(store: &Store, args: &BriefingArgs, out: &mut dyn Write) -> Re
     writeln!(
         out,
         "wrote briefing «{}» ({}) to {}",
-        briefing.title,
+        b.title,
         format.extension(),
         file.display()
     )

@@ -152,6 +152,7 @@ mod tests {
         let undated = {
             let mut e = Event::new(EventKind::Statement);
             e.title_ar = Some("بيان".into());
+            e.tags = vec!["وسم statement".into()];
             s.write(|w| w.insert_event(&e)).unwrap();
             e
         };
