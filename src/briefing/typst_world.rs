@@ -105,5 +105,5 @@ impl World for BriefingWorld {
 }
 
 fn not_found(id: FileId) -> FileError {
-    FileError::NotFound(id.vpath().as_rooted_path().to_owned())
+    FileError::NotFound(std::path::PathBuf::from(id.vpath().get_with_slash()))
 }

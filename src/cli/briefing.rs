@@ -32,11 +32,10 @@ pub(crate) fn run(store: &Store, args: &BriefingArgs, out: &mut dyn Write) -> Re
         exported_on: today(),
         ..Default::default()
     };
-    let bytes =
-        briefing::render(store, &briefing, format, &opts, &mut |_| true).map_err(|e| match e {
-            briefing::BriefingError::Store(s) => CliError::from(s),
-            other => CliError::User(other.to_string()),
-        })?;
+    let bytes = briefing::render(store, &b, format, &opts, &mut |_| true).map_err(|e| match e {
+        briefing::BriefingError::Store(s) => CliError::from(s),
+        other => CliError::User(other.to_string()),
+    })?;
     export::write_atomically(file, &bytes).map_err(|e| CliError::User(e.to_string()))?;
     writeln!(
         out,
