@@ -25,12 +25,10 @@ fn pdf_text(pdf: &[u8]) -> (usize, String) {
     (pages.len(), logical_text(pdf))
 }
 
-/// The PDF's text in logical (reading) order. typst writes right-to-left runs as glyphs in
-/// visual order and lopdf does no bidi reordering. `-raw` keeps table cells whole (the default
-/// layout mode interleaves wrapped cells) but also does no reordering, so Arabic lines still
-/// come back in visual order: the Arabic title check fails for that reason, not the PDF.
-/// (Arabic would come out
-/// reversed, brackets mirrored), so poppler's `pdftotext`, which reorders, reads it back.
+/// The PDF's text through poppler's `pdftotext -raw`. typst writes right-to-left runs as
+/// glyphs in visual order and lopdf does no bidi reordering; `-raw` keeps wrapped table cells
+/// whole (the default mode interleaves them) but does not reorder either, so Arabic lines
+/// still come back in visual order and the Arabic title check fails for that reason.
 fn logical_text(pdf: &[u8]) -> String {
     use std::io::Write;
     use std::process::{Command, Stdio};
