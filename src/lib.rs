@@ -14,3 +14,4 @@ pub mod paths;
 pub mod sample;
 pub mod store;
 pub mod text;
+pub mod ui;

@@ -7,6 +7,7 @@
 mod ar;
 mod en;
 mod fr;
+pub mod vocab;
 
 use crate::text::Direction;
 
@@ -156,6 +157,152 @@ pub enum Msg {
     Country,
     /// "Description"
     Description,
+    /// "Marsad is an Arabic-first research workbench for security and intelligence cooperation between states: events, actors, sources and graded excerpts in one file on your computer, offline."
+    AboutText,
+    /// "Acronym"
+    Acronym,
+    /// "Add actor…"
+    AddActor,
+    /// "Aliases"
+    Aliases,
+    /// "All types"
+    AllTypes,
+    /// "Any grade"
+    AnyGrade,
+    /// "Backup written and verified:"
+    BackupWritten,
+    /// "cancelled; nothing changed"
+    Cancelled,
+    /// "Change role"
+    ChangeRole,
+    /// "Approximate date"
+    Circa,
+    /// "Contains"
+    Contains,
+    /// "Create actor"
+    CreateActor,
+    /// "Credibility"
+    Credibility,
+    /// "Data folder"
+    DataFolder,
+    /// "Date as written"
+    DateAsWritten,
+    /// "Date not understood: write 2022, 2022-03 or 26 March 2022"
+    DateNotUnderstood,
+    /// "Deleted records go to the trash and can be restored from there."
+    DeleteGoesToTrash,
+    /// "Duplicate"
+    Duplicate,
+    /// "Edit"
+    Edit,
+    /// "Empty trash"
+    EmptyTrash,
+    /// "End date"
+    EndDate,
+    /// "Evidence"
+    Evidence,
+    /// "Excerpts"
+    Excerpts,
+    /// "Exported to"
+    Exported,
+    /// "the file exists; choose another name"
+    FileExists,
+    /// "A new store was created and loaded with the sample: five articles on Morocco–US security cooperation."
+    FirstStartSample,
+    /// "From"
+    From,
+    /// "Full text"
+    FullText,
+    /// "Imported"
+    Imported,
+    /// "Links that go with it"
+    LinksWillGo,
+    /// "Merge duplicate…"
+    Merge,
+    /// "Choose the duplicate to merge into"
+    MergeInto,
+    /// "Arabic name"
+    NameAr,
+    /// "English name"
+    NameEn,
+    /// "French name"
+    NameFr,
+    /// "New actor"
+    NewActor,
+    /// "New event"
+    NewEvent,
+    /// "New excerpt"
+    NewExcerpt,
+    /// "New excerpt from selection"
+    NewExcerptFromSelection,
+    /// "Paste the sentence exactly as the source has it"
+    NewExcerptHint,
+    /// "New source"
+    NewSource,
+    /// "No evidence"
+    NoEvidence,
+    /// "No evidence yet: add an excerpt from a source"
+    NoEvidenceYet,
+    /// "This source does not keep its full text."
+    NoFullText,
+    /// "No results"
+    NoResults,
+    /// "This view is not built yet in this version."
+    NotBuiltYet,
+    /// "Notes"
+    Notes,
+    /// "The store is open in another Marsad window or process; it was opened read-only."
+    OpenedReadOnly,
+    /// "Other actor"
+    OtherActor,
+    /// "Outlet"
+    Outlet,
+    /// "Participants"
+    Participants,
+    /// "Pick a source…"
+    PickSource,
+    /// "Published"
+    Published,
+    /// "read-only"
+    ReadOnly,
+    /// "Relations"
+    Relations,
+    /// "Source reliability"
+    Reliability,
+    /// "Remove"
+    Remove,
+    /// "Search events, actors, sources and excerpts"
+    SearchHint,
+    /// "Select a row to view and edit it."
+    SelectToEdit,
+    /// "Start date"
+    StartDate,
+    /// "Store file"
+    StoreFile,
+    /// "Tag"
+    Tag,
+    /// "Tags"
+    Tags,
+    /// "Separate with commas"
+    TagsHint,
+    /// "Arabic title"
+    TitleAr,
+    /// "English title"
+    TitleEn,
+    /// "To"
+    To,
+    /// "The trash is empty."
+    TrashEmpty,
+    /// "Unnamed actor"
+    UntitledActor,
+    /// "Untitled event"
+    UntitledEvent,
+    /// "Untitled source"
+    UntitledSource,
+    /// "URL"
+    Url,
+    /// "Wait for the running jobs to finish"
+    WaitForJobs,
 }
 
 /// The text of `msg` in `lang`.

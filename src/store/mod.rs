@@ -10,6 +10,7 @@ mod dataset;
 mod error;
 mod events;
 mod links;
+mod merge;
 mod migrations;
 mod open;
 pub mod search;
@@ -22,6 +23,7 @@ pub use backup::BackupInfo;
 pub use dataset::{ImportCounts, ImportSummary};
 pub use error::{Result, StoreError};
 pub use events::{EventFilter, EventQuery, EventRow, EventSort};
+pub use merge::Merged;
 pub use migrations::CURRENT_VERSION;
 pub use open::{APPLICATION_ID, lock_path};
 pub use search::{Hit, Kind as SearchKind, Query as SearchQuery};
@@ -84,6 +86,33 @@ impl Store {
             read_only: true,
             _lock: None,
         })
+    }
+
+    /// A second connection to the same store for a background job of this process (the
+    /// process already holds the store's lock). Readers keep working while the job writes.
+    pub fn reopen(&self) -> Result<Self> {
+        if self.path == Path::new(":memory:") {
+            return Err(StoreError::Conflict(
+                "an in-memory store cannot be shared with a background job".into(),
+            ));
+        }
+        let conn = open::connect(&self.path, self.read_only)?;
+        Ok(Self {
+            conn,
+            path: self.path.clone(),
+            read_only: self.read_only,
+            _lock: None,
+        })
+    }
+
+    /// Imports a dataset in one transaction, reporting progress as `(done, total)` records;
+    /// `progress` returning `false` cancels, and nothing is written.
+    pub fn import_with_progress(
+        &mut self,
+        d: &Dataset,
+        progress: &dyn Fn(u64, u64) -> bool,
+    ) -> Result<ImportSummary> {
+        self.write(|w| dataset::import_with_progress(w.tx, d, progress))
     }
 
     /// A private in-memory store (tests, previews).
@@ -386,6 +415,22 @@ impl Writer<'_> {
     pub fn delete(&self, kind: TrashKind, id: Id) -> Result<i64> {
         let now = jiff::Timestamp::now().to_string();
         trash::delete(self.tx, kind, id, &now)
+    }
+
+    /// Merges actor `remove` into `keep` (see [`Merged`]).
+    pub fn merge_actors(&self, keep: Id, remove: Id) -> Result<Merged> {
+        let now = jiff::Timestamp::now().to_string();
+        merge::merge(self.tx, keep, remove, &now)
+    }
+
+    /// Undoes a merge.
+    pub fn unmerge_actors(&self, merged: &Merged) -> Result<()> {
+        merge::unmerge(self.tx, merged)
+    }
+
+    /// Deletes a record for good, without the trash (undo of a creation). Links cascade.
+    pub fn purge(&self, kind: TrashKind, id: Id) -> Result<()> {
+        trash::purge(self.tx, kind, id)
     }
 
     /// Restores a trash entry; returns how many links could not be restored.

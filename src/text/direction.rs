@@ -66,11 +66,15 @@ pub fn base_direction(text: &str) -> Option<Direction> {
 /// Lays out a horizontal row that starts at the UI's start edge: right-to-left
 /// when the UI is RTL, left-to-right otherwise.
 pub fn row_ui<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> InnerResponse<R> {
-    if direction(ui.ctx()).is_rtl() {
-        ui.with_layout(Layout::right_to_left(egui::Align::Center), add_contents)
+    let layout = if direction(ui.ctx()).is_rtl() {
+        Layout::right_to_left(egui::Align::Center)
     } else {
-        ui.with_layout(Layout::left_to_right(egui::Align::Center), add_contents)
-    }
+        Layout::left_to_right(egui::Align::Center)
+    };
+    // Like `ui.horizontal`: start one row high and grow, instead of taking the whole height
+    // (a plain `with_layout` would centre the row vertically in all the space left).
+    let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, layout, add_contents)
 }
 
 /// Lays out a vertical column whose items hug the UI's start edge (right in RTL).
