@@ -391,7 +391,11 @@ impl AppState {
         self.search.ran = self.search.query.clone();
         self.search.cursor = 0;
         match self.store.search(&self.search.query, None, 60) {
-            Ok(hits) => self.search.hits = hits,
+            Ok(mut hits) => {
+                // Shown grouped by kind; the keyboard cursor walks them in that order.
+                hits.sort_by_key(|h| h.kind);
+                self.search.hits = hits;
+            }
             Err(e) => {
                 self.search.hits.clear();
                 self.report(&e);

@@ -213,7 +213,9 @@ pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) 
         });
         form_row_ui(ui, state.tr(Msg::Circa), |ui| {
             let mut circa = ed.draft.start.is_some_and(|d| d.is_circa());
-            if ui.checkbox(&mut circa, "").changed() {
+            let r = ui.checkbox(&mut circa, "");
+            super::widgets::name_widget(ui, &r, state.tr(Msg::Circa));
+            if r.changed() {
                 ed.draft.start = ed.draft.start.map(|d| d.with_circa(circa));
                 commit.set(true);
             }
@@ -456,22 +458,18 @@ fn add_evidence_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) {
         .and_then(|id| sources.iter().find(|s| s.source.id == id))
         .map(|s| s.source.title.clone());
     let caption = current.unwrap_or_else(|| state.tr(Msg::PickSource).to_owned());
-    egui::ComboBox::from_id_salt("evidence-source")
+    let combo = egui::ComboBox::from_id_salt("evidence-source")
         .selected_text(text::widget_text(ui, &caption))
         .width(ui.available_width().min(360.0))
         .show_ui(ui, |ui| {
             for s in &sources {
-                if ui
-                    .selectable_label(
-                        ed.evidence_source == Some(s.source.id),
-                        text::widget_text(ui, &s.source.title),
-                    )
-                    .clicked()
-                {
+                let chosen = ed.evidence_source == Some(s.source.id);
+                if super::widgets::selectable_ui(ui, chosen, &s.source.title).clicked() {
                     ed.evidence_source = Some(s.source.id);
                 }
             }
         });
+    super::widgets::name_widget(ui, &combo.response, &caption);
     let Some(source_id) = ed.evidence_source else {
         return;
     };

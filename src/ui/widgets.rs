@@ -5,17 +5,23 @@ use egui::{Response, Ui};
 
 /// A button whose caption goes through the bidi layout.
 pub fn button_ui(ui: &mut Ui, caption: &str) -> Response {
-    ui.button(text::widget_text(ui, caption))
+    let r = ui.button(text::widget_text(ui, caption));
+    name_widget(ui, &r, caption);
+    r
 }
 
 /// A selectable label (tabs, list items) through the bidi layout.
 pub fn selectable_ui(ui: &mut Ui, selected: bool, caption: &str) -> Response {
-    ui.selectable_label(selected, text::widget_text(ui, caption))
+    let r = ui.selectable_label(selected, text::widget_text(ui, caption));
+    name_widget(ui, &r, caption);
+    r
 }
 
 /// A checkbox through the bidi layout.
 pub fn checkbox_ui(ui: &mut Ui, value: &mut bool, caption: &str) -> Response {
-    ui.checkbox(value, text::widget_text(ui, caption))
+    let r = ui.checkbox(value, text::widget_text(ui, caption));
+    name_widget(ui, &r, caption);
+    r
 }
 
 /// A drop-down choosing one of `options`; returns whether the value changed.
@@ -27,16 +33,18 @@ pub fn combo_ui<T: Copy + PartialEq, S: AsRef<str>>(
     name: impl Fn(T) -> S,
 ) -> bool {
     let before = *value;
-    egui::ComboBox::from_id_salt(id)
-        .selected_text(text::widget_text(ui, name(*value).as_ref()))
+    let current = name(*value);
+    let r = egui::ComboBox::from_id_salt(id)
+        .selected_text(text::widget_text(ui, current.as_ref()))
         .show_ui(ui, |ui| {
             for o in options {
-                let r = ui.selectable_label(*o == *value, text::widget_text(ui, name(*o).as_ref()));
+                let r = selectable_ui(ui, *o == *value, name(*o).as_ref());
                 if r.clicked() {
                     *value = *o;
                 }
             }
         });
+    name_widget(ui, &r.response, current.as_ref());
     before != *value
 }
 
@@ -51,25 +59,30 @@ pub fn option_combo_ui<T: Copy + PartialEq>(
 ) -> bool {
     let before = *value;
     let current = value.map(&name).unwrap_or(none);
-    egui::ComboBox::from_id_salt(id)
+    let r = egui::ComboBox::from_id_salt(id)
         .selected_text(text::widget_text(ui, current))
         .show_ui(ui, |ui| {
-            if ui
-                .selectable_label(value.is_none(), text::widget_text(ui, none))
-                .clicked()
-            {
+            if selectable_ui(ui, value.is_none(), none).clicked() {
                 *value = None;
             }
             for o in options {
-                if ui
-                    .selectable_label(Some(*o) == *value, text::widget_text(ui, name(*o)))
-                    .clicked()
-                {
+                if selectable_ui(ui, Some(*o) == *value, name(*o)).clicked() {
                     *value = Some(*o);
                 }
             }
         });
+    name_widget(ui, &r.response, current);
     before != *value
+}
+
+/// Gives a widget its accessible name in logical order. egui names a widget after its
+/// galley's text, which the bidi layer holds in visual order (Arabic words reversed), and
+/// leaves combo boxes and captionless checkboxes unnamed; screen readers (and the GUI
+/// tests) need the caption as written.
+pub fn name_widget(ui: &Ui, response: &Response, shown: &str) {
+    ui.ctx().accesskit_node_builder(response.id, |b| {
+        b.set_label(shown.to_owned());
+    });
 }
 
 /// A labelled row in a form: the caption at the start edge, the widget after it.
