@@ -305,3 +305,135 @@ fn view_and_language_persist_across_a_restart() {
     assert_eq!(h.state().state.settings.view, View::Actors);
     assert_eq!(h.state().state.settings.lang, Lang::En);
 }
+
+#[test]
+fn merge_a_duplicate_actor_moves_its_links_and_aliases() {
+    use marsad::model::{Actor, ActorKind, Participation};
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app_at(&dir.path().join("m.marsad"), english());
+    h.run();
+    // An import left a duplicate of the FBI, with its own alias and an event link.
+    let (fbi, event) = {
+        let st = &h.state().state.store;
+        let fbi = st.find_actors_by_name("FBI").unwrap()[0].clone();
+        let event = st.participations_of_actor(fbi.id).unwrap()[0].event_id;
+        (fbi, event)
+    };
+    let mut dup = Actor::new(ActorKind::SecurityService);
+    dup.name_en = Some("Federal Bureau of Investigations".into());
+    dup.aliases = vec!["مكتب التحقيقات الاتحادي".into()];
+    let dup_id = dup.id;
+    h.state_mut()
+        .state
+        .store
+        .write(|w| {
+            w.insert_actor(&dup)?;
+            w.insert_participation(&Participation::new(
+                event,
+                dup_id,
+                Role::InformationProvider,
+            ))
+        })
+        .unwrap();
+    h.state_mut().state.touch();
+    h.state_mut().state.settings.view = View::Actors;
+    h.state_mut().state.selected_actor = Some(fbi.id);
+    h.run();
+
+    click(&mut h, "Merge duplicate…");
+    type_into(&mut h, "Duplicate", "Federal Bureau of Investigations");
+    h.query_all_by_role_and_label(
+        egui::accesskit::Role::Button,
+        "Federal Bureau of Investigations",
+    )
+    .next()
+    .expect("the duplicate is offered")
+    .click();
+    h.run();
+    let st = &h.state().state.store;
+    assert!(st.actor(dup_id).unwrap().is_none(), "the duplicate is gone");
+    let kept = st.actor(fbi.id).unwrap().unwrap();
+    assert!(kept.aliases.iter().any(|a| a == "مكتب التحقيقات الاتحادي"));
+    assert!(
+        st.participations_of_actor(fbi.id)
+            .unwrap()
+            .iter()
+            .any(|p| p.event_id == event && p.role == Role::InformationProvider),
+        "the duplicate's participation moved to the kept actor"
+    );
+    // One undo brings the duplicate back with its link.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let st = &h.state().state.store;
+    assert!(st.actor(dup_id).unwrap().is_some());
+    assert_eq!(st.participations_of_actor(dup_id).unwrap().len(), 1);
+}
+
+/// Tolerant enough for llvmpipe vs lavapipe anti-aliasing differences.
+fn snapshot_options() -> egui_kittest::SnapshotOptions {
+    egui_kittest::SnapshotOptions::new()
+        .threshold(2.0)
+        .max_failed_pixels(600)
+}
+
+/// A main view on the sample store with its first record open, as after a click.
+fn snapshot_view(lang: Lang, view: View, name: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = Settings {
+        lang,
+        view,
+        ..Settings::default()
+    };
+    let (store, opened) = open_store(&dir.path().join("v.marsad")).unwrap();
+    let mut h = Harness::builder()
+        .with_size(vec2(1400.0, 860.0))
+        .build_eframe(move |cc| MarsadApp::with_settings(&cc.egui_ctx, store, opened, settings));
+    let state = &mut h.state_mut().state;
+    match view {
+        View::Events => {
+            let id = state.event_row(3).map(|r| r.event.id);
+            state.selected_event = id;
+        }
+        View::Actors => {
+            let id = state.actor_row(0).map(|r| r.actor.id);
+            state.selected_actor = id;
+        }
+        _ => {
+            let id = state.source_row(0).map(|r| r.source.id);
+            state.selected_source = id;
+        }
+    }
+    state.status = None;
+    h.run();
+    h.snapshot_options(name, &snapshot_options());
+}
+
+#[test]
+fn snapshot_events_ar() {
+    snapshot_view(Lang::Ar, View::Events, "view_events_ar");
+}
+
+#[test]
+fn snapshot_events_en() {
+    snapshot_view(Lang::En, View::Events, "view_events_en");
+}
+
+#[test]
+fn snapshot_actors_ar() {
+    snapshot_view(Lang::Ar, View::Actors, "view_actors_ar");
+}
+
+#[test]
+fn snapshot_actors_en() {
+    snapshot_view(Lang::En, View::Actors, "view_actors_en");
+}
+
+#[test]
+fn snapshot_sources_ar() {
+    snapshot_view(Lang::Ar, View::Sources, "view_sources_ar");
+}
+
+#[test]
+fn snapshot_sources_en() {
+    snapshot_view(Lang::En, View::Sources, "view_sources_en");
+}

@@ -79,19 +79,23 @@ pub fn actors_view_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiState)
     } else {
         egui::Panel::right("actor-editor")
     };
-    side.resizable(true).default_size(440.0).show(ui, |ui| {
-        egui::ScrollArea::vertical()
-            .id_salt("actor-editor-scroll")
-            .show(ui, |ui| {
-                sync(state, ui_state);
-                match &mut ui_state.actor_editor {
-                    Some(ed) => editor_ui(ui, state, ed),
-                    None => {
-                        text::weak(ui, state.tr(Msg::SelectToEdit));
+    side.resizable(true)
+        .default_size(440.0)
+        .min_size(360.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("actor-editor-scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    sync(state, ui_state);
+                    match &mut ui_state.actor_editor {
+                        Some(ed) => editor_ui(ui, state, ed),
+                        None => {
+                            text::weak(ui, state.tr(Msg::SelectToEdit));
+                        }
                     }
-                }
-            });
-    });
+                });
+        });
     egui::CentralPanel::default().show(ui, |ui| table_ui(ui, state));
 }
 

@@ -204,7 +204,7 @@ fn merge_ui(ui: &mut Ui, state: &mut AppState) {
         .actor(keep)
         .ok()
         .flatten()
-        .map(|a| a.display_name(true).to_owned())
+        .map(|a| a.display_name(state.lang().direction().is_rtl()).to_owned())
         .unwrap_or_default();
     text::paragraph(ui, &format!("{} «{keep_name}»", state.tr(Msg::MergeInto)));
     let query_id = egui::Id::unique("merge-query");
@@ -224,7 +224,8 @@ fn merge_ui(ui: &mut Ui, state: &mut AppState) {
             .complete_actors(query.trim(), 8)
             .unwrap_or_default()
         {
-            if a.id != keep && button_ui(ui, a.display_name(true)).clicked() {
+            let rtl = state.lang().direction().is_rtl();
+            if a.id != keep && button_ui(ui, a.display_name(rtl)).clicked() {
                 pick = Some(a.id);
             }
         }

@@ -22,11 +22,12 @@ pub fn events_view_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiState)
     };
     editor_side
         .resizable(true)
-        .default_size(460.0)
+        .default_size(420.0)
         .min_size(320.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("event-editor-scroll")
+                .auto_shrink([false, false])
                 .show(ui, |ui| {
                     sync_editor(state, ui_state);
                     match &mut ui_state.event_editor {
@@ -197,14 +198,16 @@ fn table_ui(ui: &mut Ui, state: &mut AppState) {
         (Msg::SourcesField, Some(EventSort::Sources)),
         (Msg::Grade, Some(EventSort::Grade)),
     ];
+    // Sized so that all seven columns fit beside the editor at the window's default size;
+    // the title takes what is left and every column can be resized.
     let widths = [
-        Column::initial(110.0),
-        Column::remainder().at_least(200.0),
-        Column::initial(120.0),
-        Column::initial(90.0),
-        Column::initial(180.0),
-        Column::initial(50.0),
-        Column::initial(50.0),
+        Column::initial(118.0).at_least(60.0),
+        Column::remainder().at_least(100.0),
+        Column::initial(105.0).at_least(40.0),
+        Column::initial(75.0).at_least(40.0),
+        Column::initial(140.0).at_least(40.0),
+        Column::initial(52.0).at_least(30.0),
+        Column::initial(48.0).at_least(30.0),
     ];
     // In Arabic the first column stands at the right: the columns are laid out reversed.
     let order: Vec<usize> = if rtl {
@@ -220,6 +223,7 @@ fn table_ui(ui: &mut Ui, state: &mut AppState) {
     let mut builder = TableBuilder::new(ui)
         .id_salt("events-table")
         .striped(true)
+        .resizable(true)
         .sense(egui::Sense::click())
         .cell_layout(layout);
     for &i in &order {

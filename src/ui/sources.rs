@@ -80,16 +80,20 @@ pub fn sources_view_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiState
     } else {
         egui::Panel::right("source-editor")
     };
-    side.resizable(true).default_size(620.0).show(ui, |ui| {
-        egui::ScrollArea::vertical()
-            .id_salt("source-editor-scroll")
-            .show(ui, |ui| match &mut ui_state.source_editor {
-                Some(ed) => editor_ui(ui, state, ed),
-                None => {
-                    text::weak(ui, state.tr(Msg::SelectToEdit));
-                }
-            });
-    });
+    side.resizable(true)
+        .default_size(620.0)
+        .min_size(380.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("source-editor-scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| match &mut ui_state.source_editor {
+                    Some(ed) => editor_ui(ui, state, ed),
+                    None => {
+                        text::weak(ui, state.tr(Msg::SelectToEdit));
+                    }
+                });
+        });
     egui::CentralPanel::default().show(ui, |ui| table_ui(ui, state));
 }
 
@@ -346,7 +350,15 @@ fn excerpts_ui(ui: &mut Ui, state: &mut AppState, source: Id) {
                             .add(
                                 egui::Button::new(text::widget_text(
                                     ui,
-                                    &format!("→ {}", e.display_title(lang.direction().is_rtl())),
+                                    &format!(
+                                        "{} {}",
+                                        if lang.direction().is_rtl() {
+                                            "←"
+                                        } else {
+                                            "→"
+                                        },
+                                        e.display_title(lang.direction().is_rtl())
+                                    ),
                                 ))
                                 .frame(false),
                             )
