@@ -8,7 +8,7 @@ use crate::model::{Actor, ActorKind, Id, Relation, RelationKind};
 use crate::store::TrashKind;
 use crate::text::{self, TextField, TextStyleSpec};
 use egui::Ui;
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 
 /// Draft of the actor being edited.
 pub struct ActorEditor {
@@ -135,28 +135,16 @@ fn table_ui(ui: &mut Ui, state: &mut AppState) {
         Column::initial(60.0),
         Column::initial(60.0),
     ];
-    let order: Vec<usize> = if rtl {
-        (0..5).rev().collect()
-    } else {
-        (0..5).collect()
-    };
-    let layout = if rtl {
-        egui::Layout::right_to_left(egui::Align::Center)
-    } else {
-        egui::Layout::left_to_right(egui::Align::Center)
-    };
-    let mut b = TableBuilder::new(ui)
-        .id_salt("actors-table")
-        .striped(true)
-        .sense(egui::Sense::click())
-        .cell_layout(layout);
-    for &i in &order {
-        b = b.column(widths[i].clip(true));
-    }
+    let order = super::widgets::column_order(rtl, 5);
+    let b = super::widgets::table_builder(ui, "actors-table", rtl, &widths, &order);
     let selected = state.selected_actor;
     let mut clicked = None;
     b.header(24.0, |mut h| {
         for &i in &order {
+            let Some(i) = i else {
+                h.col(|_| {});
+                continue;
+            };
             h.col(|ui| {
                 text::strong(ui, state.tr(headers[i]));
             });
@@ -169,6 +157,10 @@ fn table_ui(ui: &mut Ui, state: &mut AppState) {
             };
             row.set_selected(Some(r.actor.id) == selected);
             for &i in &order {
+                let Some(i) = i else {
+                    row.col(|_| {});
+                    continue;
+                };
                 row.col(|ui| {
                     match i {
                         0 => text::cell(ui, r.actor.display_name(rtl)),

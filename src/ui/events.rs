@@ -9,7 +9,7 @@ use crate::model::{Event, EventKind, Reliability};
 use crate::store::{EventSort, TrashKind};
 use crate::text::{self, TextField};
 use egui::Ui;
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 
 /// Draws the events view.
 pub fn events_view_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiState) {
@@ -210,30 +210,17 @@ fn table_ui(ui: &mut Ui, state: &mut AppState) {
         Column::initial(48.0).at_least(30.0),
     ];
     // In Arabic the first column stands at the right: the columns are laid out reversed.
-    let order: Vec<usize> = if rtl {
-        (0..7).rev().collect()
-    } else {
-        (0..7).collect()
-    };
-    let layout = if rtl {
-        egui::Layout::right_to_left(egui::Align::Center)
-    } else {
-        egui::Layout::left_to_right(egui::Align::Center)
-    };
-    let mut builder = TableBuilder::new(ui)
-        .id_salt("events-table")
-        .striped(true)
-        .resizable(true)
-        .sense(egui::Sense::click())
-        .cell_layout(layout);
-    for &i in &order {
-        builder = builder.column(widths[i].clip(true));
-    }
+    let order = super::widgets::column_order(rtl, 7);
+    let builder = super::widgets::table_builder(ui, "events-table", rtl, &widths, &order);
     let selected = state.selected_event;
     let mut clicked = None;
     builder
         .header(row_height, |mut header| {
             for &i in &order {
+                let Some(i) = i else {
+                    header.col(|_| {});
+                    continue;
+                };
                 header.col(|ui| {
                     let (msg, sort) = headers[i];
                     match sort {
@@ -253,6 +240,10 @@ fn table_ui(ui: &mut Ui, state: &mut AppState) {
                 };
                 row.set_selected(Some(r.event.id) == selected);
                 for &i in &order {
+                    let Some(i) = i else {
+                        row.col(|_| {});
+                        continue;
+                    };
                     row.col(|ui| {
                         match i {
                             0 => text::cell(

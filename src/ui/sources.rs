@@ -9,7 +9,7 @@ use crate::model::{Credibility, Excerpt, Id, Reliability, Source, SourceKind};
 use crate::store::TrashKind;
 use crate::text::{self, TextField, TextStyleSpec};
 use egui::Ui;
-use egui_extras::{Column, TableBuilder};
+use egui_extras::Column;
 
 /// Draft of the source being edited.
 pub struct SourceEditor {
@@ -135,28 +135,16 @@ fn table_ui(ui: &mut Ui, state: &mut AppState) {
         Column::initial(50.0),
         Column::initial(60.0),
     ];
-    let order: Vec<usize> = if rtl {
-        (0..6).rev().collect()
-    } else {
-        (0..6).collect()
-    };
-    let layout = if rtl {
-        egui::Layout::right_to_left(egui::Align::Center)
-    } else {
-        egui::Layout::left_to_right(egui::Align::Center)
-    };
-    let mut b = TableBuilder::new(ui)
-        .id_salt("sources-table")
-        .striped(true)
-        .sense(egui::Sense::click())
-        .cell_layout(layout);
-    for &i in &order {
-        b = b.column(widths[i].clip(true));
-    }
+    let order = super::widgets::column_order(rtl, 6);
+    let b = super::widgets::table_builder(ui, "sources-table", rtl, &widths, &order);
     let selected = state.selected_source;
     let mut clicked = None;
     b.header(24.0, |mut h| {
         for &i in &order {
+            let Some(i) = i else {
+                h.col(|_| {});
+                continue;
+            };
             h.col(|ui| {
                 text::strong(ui, state.tr(headers[i]));
             });
@@ -169,6 +157,10 @@ fn table_ui(ui: &mut Ui, state: &mut AppState) {
             };
             row.set_selected(Some(r.source.id) == selected);
             for &i in &order {
+                let Some(i) = i else {
+                    row.col(|_| {});
+                    continue;
+                };
                 row.col(|ui| {
                     match i {
                         0 => text::cell(ui, r.source.outlet.as_deref().unwrap_or("")),

@@ -148,3 +148,63 @@ pub fn grade_color(ui: &Ui, grade: crate::model::Reliability) -> egui::Color32 {
         (F, _) => ui.visuals().weak_text_color(),
     }
 }
+
+/// The order of a table's columns in the UI direction. In right-to-left the first column
+/// stands at the right, followed (at the far right) by a gutter, `None`: egui always draws the
+/// scroll bar at the right edge, where it would cover the first column.
+pub fn column_order(rtl: bool, n: usize) -> Vec<Option<usize>> {
+    if rtl {
+        (0..n)
+            .rev()
+            .map(Some)
+            .chain(std::iter::once(None))
+            .collect()
+    } else {
+        (0..n).map(Some).collect()
+    }
+}
+
+/// A striped, clickable table whose columns follow `order` (see [`column_order`]) and whose
+/// cells hug the UI's start edge.
+pub fn table_builder<'a>(
+    ui: &'a mut Ui,
+    id: &str,
+    rtl: bool,
+    widths: &[egui_extras::Column],
+    order: &[Option<usize>],
+) -> egui_extras::TableBuilder<'a> {
+    let layout = if rtl {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    };
+    let mut b = egui_extras::TableBuilder::new(ui)
+        .id_salt(id)
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .cell_layout(layout);
+    for i in order {
+        b = b.column(match i {
+            Some(i) => widths[*i].clip(true),
+            None => egui_extras::Column::exact(ui_gutter()),
+        });
+    }
+    b
+}
+
+/// Width kept free for the scroll bar beside the first column of a right-to-left table.
+fn ui_gutter() -> f32 {
+    14.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rtl_tables_reverse_the_columns_and_keep_a_gutter_for_the_scroll_bar() {
+        assert_eq!(column_order(false, 3), vec![Some(0), Some(1), Some(2)]);
+        assert_eq!(column_order(true, 3), vec![Some(2), Some(1), Some(0), None]);
+    }
+}
