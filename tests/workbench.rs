@@ -211,7 +211,15 @@ fn create_edit_link_undo_redo_delete_restore_an_event() {
     h.run();
     click(&mut h, "Delete");
     // The confirmation names what goes; its own Delete button comes last.
-    assert!(h.state().state.pending_delete.is_some());
+    let pending = h.state().state.pending_delete.clone().unwrap();
+    assert_eq!(
+        pending.links, 3,
+        "two participants and one evidence link go with it"
+    );
+    assert!(
+        h.query_by_label_contains("Participants: 2").is_some(),
+        "the confirmation says what will be unlinked"
+    );
     h.query_all_by_label("Delete").last().unwrap().click();
     h.run();
     assert!(h.state().state.store.event(id).unwrap().is_none());

@@ -35,6 +35,9 @@ pub struct PendingDelete {
     pub label: String,
     /// How many links go with it.
     pub links: usize,
+    /// What goes with it, by kind (participants, relations, evidence, excerpts, sub-actors
+    /// that lose their parent), only the kinds that are not empty.
+    pub parts: Vec<(Msg, usize)>,
 }
 
 /// Pages of a table, fetched on demand and dropped when the store or the query changes.
@@ -407,11 +410,23 @@ impl AppState {
     pub fn ask_delete(&mut self, kind: TrashKind, id: Id, label: String) {
         match self.store.deletion_preview(kind, id) {
             Ok(r) => {
+                let d = &r.records;
+                let parts = [
+                    (Msg::Participants, d.participations.len()),
+                    (Msg::Relations, d.relations.len()),
+                    (Msg::Evidence, d.evidence.len()),
+                    (Msg::Excerpts, d.excerpts.len()),
+                    (Msg::ChildActors, r.children.len()),
+                ]
+                .into_iter()
+                .filter(|(_, n)| *n > 0)
+                .collect();
                 self.pending_delete = Some(PendingDelete {
                     kind,
                     id,
                     label,
                     links: r.link_count(),
+                    parts,
                 })
             }
             Err(e) => self.report(&e),

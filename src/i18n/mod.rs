@@ -281,6 +281,12 @@ pub enum Msg {
     StoreFile,
     /// "Tag"
     Tag,
+    /// "Sub-actors that lose their parent" (delete confirmation)
+    ChildActors,
+    /// "Actor…" (events filter)
+    FilterActor,
+    /// "Suggested tags"
+    TagSuggestions,
     /// "Tags"
     Tags,
     /// "Separate with commas"

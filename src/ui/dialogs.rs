@@ -73,7 +73,20 @@ fn confirm_delete_ui(ctx: &Context, state: &mut AppState) {
         text::column_ui(ui, |ui| {
             text::heading(ui, &format!("{} «{}»?", state.tr(Msg::Delete), p.label));
             if p.links > 0 {
-                text::paragraph(ui, &format!("{}: {}", state.tr(Msg::LinksWillGo), p.links));
+                let parts: Vec<String> = p
+                    .parts
+                    .iter()
+                    .map(|(msg, n)| format!("{}: {n}", state.tr(*msg)))
+                    .collect();
+                text::paragraph(
+                    ui,
+                    &format!(
+                        "{} ({}): {}",
+                        state.tr(Msg::LinksWillGo),
+                        p.links,
+                        parts.join("، ")
+                    ),
+                );
             }
             text::paragraph(ui, state.tr(Msg::DeleteGoesToTrash));
             text::row_ui(ui, |ui| {

@@ -255,6 +255,11 @@ pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) 
             }
             saved_on_leave(r);
         });
+        if let Some(tag) = tag_suggestions_ui(ui, state, &ed.tags_text) {
+            ed.tags_text = complete_last_tag(&ed.tags_text, &tag);
+            ed.draft.tags = split_tags(&ed.tags_text);
+            commit.set(true);
+        }
         text::weak(ui, state.tr(Msg::Description));
         let r = optional_text_ui(
             ui,
@@ -282,6 +287,64 @@ pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) 
     if commit.get() {
         ed.commit(state);
     }
+}
+
+/// The tag being typed: what follows the last separator.
+fn last_tag(text: &str) -> &str {
+    text.rsplit([',', '،', ';', '؛'])
+        .next()
+        .unwrap_or("")
+        .trim()
+}
+
+/// Replaces the tag being typed with `tag`, ready for the next one.
+fn complete_last_tag(text: &str, tag: &str) -> String {
+    let cut = text
+        .rfind([',', '،', ';', '؛'])
+        .map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let head = text[..cut].trim_end();
+    if head.is_empty() {
+        format!("{tag}، ")
+    } else {
+        format!("{head} {tag}، ")
+    }
+}
+
+/// Offers the store's tags that start with the one being typed (most used first); the
+/// store is asked only when that prefix changes.
+fn tag_suggestions_ui(ui: &mut Ui, state: &mut AppState, text: &str) -> Option<String> {
+    let prefix = last_tag(text).to_owned();
+    let id = egui::Id::unique("tag-suggestions");
+    let mut mem: (String, Vec<String>) = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+    if mem.0 != prefix {
+        mem.1 = if prefix.is_empty() {
+            Vec::new()
+        } else {
+            state
+                .store
+                .complete_tags(&prefix, 6)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(t, _)| t)
+                .filter(|t| *t != prefix)
+                .collect()
+        };
+        mem.0 = prefix;
+    }
+    let mut picked = None;
+    if !mem.1.is_empty() {
+        text::row_ui(ui, |ui| {
+            text::weak(ui, state.tr(Msg::TagSuggestions));
+            for t in &mem.1 {
+                if button_ui(ui, t).clicked() {
+                    picked = Some(t.clone());
+                }
+            }
+        });
+    }
+    ui.data_mut(|d| d.insert_temp(id, mem));
+    picked
 }
 
 /// Tags are separated by commas (Latin or Arabic) or semicolons.
@@ -523,6 +586,15 @@ fn link_excerpt(state: &mut AppState, event: Id, excerpt: Id) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn completing_a_tag_replaces_only_the_one_being_typed() {
+        assert_eq!(last_tag("الإرهاب، سيا"), "سيا");
+        assert_eq!(last_tag("سيا"), "سيا");
+        assert_eq!(complete_last_tag("الإرهاب، سيا", "سياق"), "الإرهاب، سياق، ");
+        assert_eq!(complete_last_tag("سيا", "سياق"), "سياق، ");
+        assert_eq!(complete_last_tag("a, b; c", "cyber"), "a, b; cyber، ");
+    }
 
     #[test]
     fn tags_split_on_latin_and_arabic_commas() {

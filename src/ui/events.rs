@@ -106,6 +106,7 @@ fn filter_bar_ui(ui: &mut Ui, state: &mut AppState) {
         {
             f.tag = (!tag.trim().is_empty()).then(|| tag.trim().to_owned());
         }
+        actor_filter_ui(ui, state, &mut f.actor);
         let mut text_filter = f.text.clone().unwrap_or_default();
         if TextField::singleline(&mut text_filter)
             .label(state.tr(Msg::Contains))
@@ -127,6 +128,33 @@ fn filter_bar_ui(ui: &mut Ui, state: &mut AppState) {
     });
     if f != state.settings.event_filter {
         state.settings.event_filter = f;
+    }
+}
+
+/// The actor filter: a chip naming the chosen actor (click to clear), or a type-ahead field.
+fn actor_filter_ui(ui: &mut Ui, state: &mut AppState, actor: &mut Option<crate::model::Id>) {
+    match *actor {
+        Some(id) => {
+            let rtl = state.lang().direction().is_rtl();
+            let name = state
+                .store
+                .actor(id)
+                .ok()
+                .flatten()
+                .map(|a| super::actor_picker::offer_caption(&a, rtl))
+                .unwrap_or_default();
+            if button_ui(ui, &format!("{name} ✖")).clicked() {
+                *actor = None;
+            }
+        }
+        None => {
+            let caption = state.tr(Msg::FilterActor);
+            if let Some(id) =
+                super::actor_picker::actor_picker_ui(ui, state, "filter-actor", caption)
+            {
+                *actor = Some(id);
+            }
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! Drawing. Functions here read and change [`AppState`]; they never touch SQL.
 
+mod actor_picker;
 mod actors;
 mod dialogs;
 mod event_editor;
