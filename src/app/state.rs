@@ -106,6 +106,7 @@ pub struct AppState {
     actors: PageCache<ActorQuery, ActorRow>,
     sources: PageCache<(), SourceRow>,
     stats: Option<(u64, Stats)>,
+    memo: Memo,
 }
 
 /// Open/closed state of the dialogs.
@@ -177,6 +178,7 @@ impl AppState {
             actors: PageCache::default(),
             sources: PageCache::default(),
             stats: None,
+            memo: Memo::default(),
         }
     }
 
@@ -202,6 +204,29 @@ impl AppState {
     pub fn report(&mut self, e: &StoreError) {
         log::warn!("{e}");
         self.say(e.to_string(), true);
+    }
+
+    /// The answer to a store query, asked once per store generation: the editors' panes draw
+    /// every frame, and this keeps SQL out of the frame loop. `what` names the query and `key`
+    /// its arguments; a failure is reported once and an empty answer kept.
+    pub fn query<K: std::hash::Hash, T: Default + 'static>(
+        &mut self,
+        what: &'static str,
+        key: K,
+        ask: impl FnOnce(&Store) -> crate::store::Result<T>,
+    ) -> std::rc::Rc<T> {
+        let slot = self.memo.slot(self.generation, what, &key);
+        if let Some(v) = self.memo.get::<T>(slot) {
+            return v;
+        }
+        let value = match ask(&self.store) {
+            Ok(v) => v,
+            Err(e) => {
+                self.report(&e);
+                T::default()
+            }
+        };
+        self.memo.put(slot, value)
     }
 
     /// Marks the store as changed: every cache refreshes.
@@ -496,5 +521,72 @@ impl AppState {
             }
             self.say(o.message, o.failed);
         }
+    }
+}
+
+/// Answers to store queries for one store generation (see [`AppState::query`]).
+#[derive(Default)]
+struct Memo {
+    generation: u64,
+    answers: HashMap<(&'static str, u64), std::rc::Rc<dyn std::any::Any>>,
+}
+
+impl Memo {
+    /// Most answers kept; a frame asks a few dozen at most.
+    const LIMIT: usize = 512;
+
+    /// The slot of a query, forgetting every answer of an older generation.
+    fn slot<K: std::hash::Hash>(
+        &mut self,
+        generation: u64,
+        what: &'static str,
+        key: &K,
+    ) -> (&'static str, u64) {
+        use std::hash::Hasher;
+        if self.generation != generation || self.answers.len() > Self::LIMIT {
+            self.answers.clear();
+            self.generation = generation;
+        }
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        key.hash(&mut h);
+        (what, h.finish())
+    }
+
+    fn get<T: 'static>(&self, slot: (&'static str, u64)) -> Option<std::rc::Rc<T>> {
+        self.answers
+            .get(&slot)
+            .and_then(|v| std::rc::Rc::clone(v).downcast::<T>().ok())
+    }
+
+    fn put<T: 'static>(&mut self, slot: (&'static str, u64), value: T) -> std::rc::Rc<T> {
+        let v = std::rc::Rc::new(value);
+        self.answers.insert(slot, v.clone());
+        v
+    }
+}
+
+#[cfg(test)]
+mod memo_tests {
+    use super::*;
+
+    #[test]
+    fn answers_are_kept_per_generation_and_per_key() {
+        let mut m = Memo::default();
+        let a = m.slot(1, "q", &1u32);
+        m.put(a, 10u32);
+        assert_eq!(m.get::<u32>(a).as_deref(), Some(&10));
+        let b = m.slot(1, "q", &2u32);
+        assert_eq!(m.get::<u32>(b), None, "another key is another answer");
+        assert_eq!(
+            m.get::<String>(a),
+            None,
+            "another type is not confused with it"
+        );
+        let a2 = m.slot(2, "q", &1u32);
+        assert_eq!(
+            m.get::<u32>(a2),
+            None,
+            "a change to the store forgets every answer"
+        );
     }
 }

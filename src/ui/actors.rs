@@ -295,7 +295,9 @@ fn relations_ui(ui: &mut Ui, state: &mut AppState, ed: &mut ActorEditor) {
     let lang = state.lang();
     let rtl = lang.direction().is_rtl();
     text::strong(ui, state.tr(Msg::Relations));
-    for r in state.store.relations_of(ed.saved.id).unwrap_or_default() {
+    let actor = ed.saved.id;
+    let relations = state.query("relations_of", actor, |s| s.relations_of(actor));
+    for r in relations.iter().cloned() {
         let name = |id: Id| {
             state
                 .store
@@ -371,14 +373,12 @@ fn relations_ui(ui: &mut Ui, state: &mut AppState, ed: &mut ActorEditor) {
 fn actor_events_ui(ui: &mut Ui, state: &mut AppState, actor: Id) {
     let lang = state.lang();
     text::strong(ui, state.tr(Msg::Events));
-    for p in state
-        .store
-        .participations_of_actor(actor)
-        .unwrap_or_default()
-        .into_iter()
-        .take(200)
-    {
-        let Ok(Some(e)) = state.store.event(p.event_id) else {
+    let parts = state.query("participations_of_actor", actor, |s| {
+        s.participations_of_actor(actor)
+    });
+    for p in parts.iter().take(200) {
+        let event = p.event_id;
+        let Some(e) = Option::clone(&state.query("event", event, |s| s.event(event))) else {
             continue;
         };
         let date = e.start.map(|d| vocab::date(lang, &d)).unwrap_or_default();

@@ -105,13 +105,7 @@ fn confirm_delete_ui(ctx: &Context, state: &mut AppState) {
 }
 
 fn trash_ui(ui: &mut Ui, state: &mut AppState) {
-    let entries = match state.store.trash() {
-        Ok(e) => e,
-        Err(e) => {
-            state.report(&e);
-            return;
-        }
-    };
+    let entries = state.query("trash", (), |s| s.trash());
     if entries.is_empty() {
         text::weak(ui, state.tr(Msg::TrashEmpty));
         return;
@@ -119,7 +113,7 @@ fn trash_ui(ui: &mut Ui, state: &mut AppState) {
     egui::ScrollArea::vertical()
         .max_height(400.0)
         .show(ui, |ui| {
-            for e in &entries {
+            for e in entries.iter() {
                 text::row_ui(ui, |ui| {
                     text::label(
                         ui,

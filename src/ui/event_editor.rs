@@ -365,16 +365,16 @@ fn split_tags(text: &str) -> Vec<String> {
 fn participants_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) {
     let lang = state.lang();
     text::strong(ui, state.tr(Msg::Participants));
-    let parts = state
-        .store
-        .participations_of_event(ed.id())
-        .unwrap_or_default();
-    for p in parts {
+    let event = ed.id();
+    let parts = state.query("participations_of_event", event, |s| {
+        s.participations_of_event(event)
+    });
+    for p in parts.iter() {
+        let actor = p.actor_id;
         let name = state
-            .store
-            .actor(p.actor_id)
-            .ok()
-            .flatten()
+            .query("actor", actor, |s| s.actor(actor))
+            .as_ref()
+            .as_ref()
             .map(|a| a.display_name(lang.direction().is_rtl()).to_owned())
             .unwrap_or_default();
         text::row_ui(ui, |ui| {
@@ -424,9 +424,9 @@ fn actor_picker_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) {
     if query.is_empty() {
         return;
     }
-    let found: Vec<Actor> = state.store.complete_actors(&query, 8).unwrap_or_default();
+    let found = state.query("complete_actors", &query, |s| s.complete_actors(&query, 8));
     let mut chosen: Option<Actor> = None;
-    for a in &found {
+    for a in found.iter() {
         let caption = match &a.acronym {
             Some(ac) => format!("{} ({ac})", a.display_name(lang.direction().is_rtl())),
             None => a.display_name(lang.direction().is_rtl()).to_owned(),
@@ -462,7 +462,8 @@ fn actor_picker_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) {
 
 fn evidence_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) {
     text::strong(ui, state.tr(Msg::Evidence));
-    let evidence = state.store.evidence_of_event(ed.id()).unwrap_or_default();
+    let event = ed.id();
+    let evidence = state.query("evidence_of_event", event, |s| s.evidence_of_event(event));
     if evidence.is_empty() {
         text::rich(
             ui,
@@ -473,11 +474,13 @@ fn evidence_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) {
             },
         );
     }
-    for ev in evidence {
-        let Ok(Some(x)) = state.store.excerpt(ev.excerpt_id) else {
+    for ev in evidence.iter() {
+        let xid = ev.excerpt_id;
+        let Some(x) = Option::clone(&state.query("excerpt", xid, |s| s.excerpt(xid))) else {
             continue;
         };
-        let source = state.store.source(x.source_id).ok().flatten();
+        let sid = x.source_id;
+        let source = Option::clone(&state.query("source", sid, |s| s.source(sid)));
         egui::Frame::group(ui.style()).show(ui, |ui| {
             text::column_ui(ui, |ui| {
                 text::rich(
@@ -515,7 +518,9 @@ fn evidence_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) {
 
 /// Pick a source, then pick one of its excerpts or quote a new one.
 fn add_evidence_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) {
-    let (sources, _) = state.store.sources_page(None, 0, 200).unwrap_or_default();
+    let sources = state.query("evidence_sources", (), |s| {
+        s.sources_page(None, 0, 200).map(|(rows, _)| rows)
+    });
     let current = ed
         .evidence_source
         .and_then(|id| sources.iter().find(|s| s.source.id == id))
@@ -525,7 +530,7 @@ fn add_evidence_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) {
         .selected_text(text::widget_text(ui, &caption))
         .width(ui.available_width().min(360.0))
         .show_ui(ui, |ui| {
-            for s in &sources {
+            for s in sources.iter() {
                 let chosen = ed.evidence_source == Some(s.source.id);
                 if super::widgets::selectable_ui(ui, chosen, &s.source.title).clicked() {
                     ed.evidence_source = Some(s.source.id);
@@ -536,12 +541,12 @@ fn add_evidence_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) {
     let Some(source_id) = ed.evidence_source else {
         return;
     };
-    let excerpts = state.store.excerpts_of(source_id).unwrap_or_default();
+    let excerpts = state.query("excerpts_of", source_id, |s| s.excerpts_of(source_id));
     egui::ScrollArea::vertical()
         .id_salt("excerpt-choices")
         .max_height(160.0)
         .show(ui, |ui| {
-            for x in excerpts {
+            for x in excerpts.iter() {
                 let short: String = x.text.chars().take(90).collect();
                 if button_ui(ui, &format!("+ «{short}…»")).clicked() {
                     link_excerpt(state, ed.id(), x.id);

@@ -137,11 +137,10 @@ fn actor_filter_ui(ui: &mut Ui, state: &mut AppState, actor: &mut Option<crate::
         Some(id) => {
             let rtl = state.lang().direction().is_rtl();
             let name = state
-                .store
-                .actor(id)
-                .ok()
-                .flatten()
-                .map(|a| super::actor_picker::offer_caption(&a, rtl))
+                .query("actor", id, |s| s.actor(id))
+                .as_ref()
+                .as_ref()
+                .map(|a| super::actor_picker::offer_caption(a, rtl))
                 .unwrap_or_default();
             if button_ui(ui, &format!("{name} ✖")).clicked() {
                 *actor = None;

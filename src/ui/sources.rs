@@ -314,7 +314,8 @@ fn grade_name(lang: crate::i18n::Lang, g: Reliability) -> String {
 fn excerpts_ui(ui: &mut Ui, state: &mut AppState, source: Id) {
     let lang = state.lang();
     text::strong(ui, state.tr(Msg::Excerpts));
-    for x in state.store.excerpts_of(source).unwrap_or_default() {
+    let excerpts = state.query("excerpts_of", source, |s| s.excerpts_of(source));
+    for x in excerpts.iter() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             text::column_ui(ui, |ui| {
                 text::rich(
@@ -335,9 +336,12 @@ fn excerpts_ui(ui: &mut Ui, state: &mut AppState, source: Id) {
                         vocab::credibility(lang, x.credibility.value())
                     ),
                 );
-                for ev in state.store.evidence_of_excerpt(x.id).unwrap_or_default() {
+                let xid = x.id;
+                let evidence =
+                    state.query("evidence_of_excerpt", xid, |s| s.evidence_of_excerpt(xid));
+                for ev in evidence.iter() {
                     if let crate::model::EvidenceTarget::Event(id) = ev.target
-                        && let Ok(Some(e)) = state.store.event(id)
+                        && let Some(e) = Option::clone(&state.query("event", id, |s| s.event(id)))
                         && ui
                             .add(
                                 egui::Button::new(text::widget_text(
