@@ -88,6 +88,13 @@ pub fn start_import(state: &mut AppState, path: PathBuf) {
                 };
             }
         };
+        if let Err(e) = store.auto_backup("before-import") {
+            return JobOutcome {
+                message: format!("{name}: {e}"),
+                failed: true,
+                changed_store: false,
+            };
+        }
         match store.import_with_progress(&plan.data, &|d, t| progress.update(d, t)) {
             Ok(s) => JobOutcome {
                 message: format!(

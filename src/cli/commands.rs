@@ -6,7 +6,7 @@ use crate::import;
 use crate::sample;
 use crate::store::{SearchKind, Store, StoreError};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 type Result<T> = std::result::Result<T, CliError>;
 
@@ -34,6 +34,8 @@ pub fn run(command: &Command, db: &Path, out: &mut dyn Write) -> Result<()> {
         Command::Check => check(db, out),
         Command::Sample => load_sample(db, out),
         Command::Backup { out: file } => backup(db, file.as_deref(), out),
+        Command::Restore { file, yes } => restore(db, file, *yes, out),
+        Command::Backups { json } => list_backups(db, *json, out),
     }
 }
 
@@ -48,6 +50,9 @@ fn import_file(
     let plan = import::read_file(file, format)
         .map_err(|e| CliError::User(format!("{}: {e}", file.display())))?;
     let mut store = Store::open(db)?;
+    if !dry_run && !plan.data.is_empty() {
+        store.auto_backup("before-import")?;
+    }
     let summary = if dry_run {
         store.import_dry_run(&plan.data)
     } else {
@@ -230,11 +235,11 @@ fn load_sample(db: &Path, out: &mut dyn Write) -> Result<()> {
 
 fn backup(db: &Path, file: Option<&Path>, out: &mut dyn Write) -> Result<()> {
     let store = open_existing(db)?;
-    let dest = match file {
-        Some(f) => f.to_owned(),
-        None => default_backup_path(db),
+    let dest = file.map(Path::to_owned).unwrap_or_default();
+    let info = match file {
+        Some(_) => store.backup_to(&dest)?,
+        None => store.auto_backup("manual")?,
     };
-    let info = store.backup_to(&dest)?;
     writeln!(
         out,
         "backup written and verified: {} ({} bytes)",
@@ -244,21 +249,73 @@ fn backup(db: &Path, file: Option<&Path>, out: &mut dyn Write) -> Result<()> {
     .map_err(out_err)
 }
 
-fn default_backup_path(db: &Path) -> PathBuf {
-    let stamp = jiff::Timestamp::now()
-        .strftime("%Y%m%dT%H%M%SZ")
-        .to_string();
-    let stem = db
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "store".into());
-    db.with_file_name(format!("{stem}-{stamp}.marsad"))
-}
-
 /// Opens a store for a command that reads; a missing file is created empty, as documented.
 fn open_existing(db: &Path) -> Result<Store> {
     match Store::open(db) {
         Err(StoreError::Locked { .. }) => Ok(Store::open_read_only(db)?),
         other => Ok(other?),
     }
+}
+
+/// Replaces the store's content with a backup, after a `before-restore` backup of it.
+fn restore(db: &Path, file: &Path, yes: bool, out: &mut dyn Write) -> Result<()> {
+    if !yes {
+        return Err(CliError::User(format!(
+            "restoring replaces everything in {} with {}; a backup of the current content is \
+             written first. Run again with --yes to go ahead",
+            db.display(),
+            file.display()
+        )));
+    }
+    let mut store = Store::open(db)?;
+    let before = store.stats()?;
+    let safety = store.restore_from(file)?;
+    let after = store.stats()?;
+    writeln!(
+        out,
+        "restored {} into {}: {} events, {} actors, {} sources, {} excerpts (before: {} events, {} \
+         actors, {} sources, {} excerpts, kept in {})",
+        file.display(),
+        db.display(),
+        after.events,
+        after.actors,
+        after.sources,
+        after.excerpts,
+        before.events,
+        before.actors,
+        before.sources,
+        before.excerpts,
+        safety.path.display()
+    )
+    .map_err(out_err)
+}
+
+/// Lists the store's automatic backups, newest first.
+fn list_backups(db: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
+    let store = open_existing(db)?;
+    let list = store.backups()?;
+    if json {
+        let v = serde_json::json!({ "backups": list });
+        return writeln!(out, "{v}").map_err(out_err);
+    }
+    if list.is_empty() {
+        return writeln!(
+            out,
+            "no backups yet in {}",
+            crate::store::rotation::backup_dir(db).display()
+        )
+        .map_err(out_err);
+    }
+    for b in &list {
+        writeln!(
+            out,
+            "{}  {:<18} {:>10} bytes  {}",
+            b.stamp,
+            b.reason,
+            b.bytes,
+            b.path.display()
+        )
+        .map_err(out_err)?;
+    }
+    Ok(())
 }

@@ -77,9 +77,25 @@ pub enum Command {
     Sample,
     /// Write a verified backup copy of the store.
     Backup {
-        /// Where to write (default: beside the store, with a timestamp).
+        /// Where to write (default: the store's backup folder, `<store>.backups/`, where the
+        /// oldest automatic backups beyond ten are rotated out).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// Replace the store's content with a backup (a backup of the current content is written
+    /// first).
+    Restore {
+        /// The backup to restore.
+        file: PathBuf,
+        /// Confirm: without it, nothing is done.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// List the store's automatic backups, newest first.
+    Backups {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 

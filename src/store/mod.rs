@@ -13,6 +13,7 @@ mod links;
 mod merge;
 mod migrations;
 mod open;
+pub mod rotation;
 pub mod search;
 mod sources;
 mod stats;
@@ -26,6 +27,7 @@ pub use events::{EventFilter, EventQuery, EventRow, EventSort};
 pub use merge::Merged;
 pub use migrations::CURRENT_VERSION;
 pub use open::{APPLICATION_ID, lock_path};
+pub use rotation::BackupEntry;
 pub use search::{Hit, Kind as SearchKind, Query as SearchQuery};
 pub use sources::SourceRow;
 pub use stats::{IntegrityReport, Stats};
@@ -58,6 +60,11 @@ impl Store {
         }
         let lock = open::lock(path)?;
         let mut conn = open::connect(path, false)?;
+        let version = migrations::version(&conn)?;
+        if !created && version > 0 && version < CURRENT_VERSION {
+            // A failed migration rolls back, but the user also keeps the store as it was.
+            rotation::rotate(&conn, path, "before-migration", rotation::DEFAULT_KEEP)?;
+        }
         migrations::migrate(&mut conn, path)?;
         if created {
             log::info!("created a new store at {}", path.display());
@@ -302,6 +309,42 @@ impl Store {
     /// copy and checks its integrity.
     pub fn backup_to(&self, dest: &Path) -> Result<BackupInfo> {
         backup::backup_to(&self.conn, dest)
+    }
+
+    /// Writes a verified backup into the store's backup folder (see [`rotation`]) and rotates
+    /// out the oldest beyond [`rotation::DEFAULT_KEEP`]. `reason` names it (`before-merge`…).
+    pub fn auto_backup(&self, reason: &str) -> Result<BackupInfo> {
+        rotation::rotate(&self.conn, &self.path, reason, rotation::DEFAULT_KEEP)
+    }
+
+    /// The store's automatic backups, newest first.
+    pub fn backups(&self) -> Result<Vec<BackupEntry>> {
+        rotation::list(&self.path)
+    }
+
+    /// Replaces the store's content with the backup at `backup`, after checking that it is a
+    /// sound Marsad store and writing a `before-restore` backup of the current content. The
+    /// copy runs in one SQLite transaction: it happens whole or not at all.
+    pub fn restore_from(&mut self, backup: &Path) -> Result<BackupInfo> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
+        open::check_file_header(backup)?;
+        let src = open::connect(backup, true)?;
+        let report = stats::check(&src, false)?;
+        if !report.is_ok() {
+            return Err(StoreError::Corrupt(format!(
+                "{} failed its integrity check: {report:?}",
+                backup.display()
+            )));
+        }
+        let safety = self.auto_backup("before-restore")?;
+        {
+            let copy = rusqlite::backup::Backup::new(&src, &mut self.conn)?;
+            copy.step(-1)?;
+        }
+        migrations::migrate(&mut self.conn, &self.path)?;
+        Ok(safety)
     }
 
     /// Imports a dataset atomically: everything or, on any problem, nothing.

@@ -238,6 +238,10 @@ fn merge_ui(ui: &mut Ui, state: &mut AppState) {
         }
     }
     if let Some(remove) = pick {
+        if let Err(e) = state.store.auto_backup("before-merge") {
+            state.report(&e);
+            return;
+        }
         let label = format!("{}: {keep_name}", state.tr(Msg::Merge));
         if state.run(Command::Merge { keep, remove }, label) {
             state.dialogs.merge = None;
