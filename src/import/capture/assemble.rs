@@ -79,9 +79,10 @@ pub(super) fn event_proposals(
             });
         }
         let accepted = date.accepted_by_default
-            && roles
-                .iter()
-                .any(|r| actors.iter().any(|a| a.id == r.actor && a.known_id.is_some()));
+            && roles.iter().any(|r| {
+                r.role != Role::Mentioned
+                    && actors.iter().any(|a| a.id == r.actor && a.known_id.is_some())
+            });
         out.push(EventProposal {
             id: out.len() as u32 + 1,
             kind: cue.kind,
@@ -116,11 +117,14 @@ fn title_of(sentence: &str) -> String {
     t
 }
 
-/// A cheap guess at an actor's role from the event type, the actor's kind and whether it is
-/// named before the verb (the subject, in the usual verb-first Arabic order the subject
-/// follows the verb, but news leads often put the agency first).
+/// A cheap guess at an actor's role from the event type, the actor's kind and, for «استقبل»,
+/// whether it is named before the verb (the host) or after it (the visitor).
 fn guess_role(cue: &EventCue, kind: ActorKind, before_cue: bool) -> Role {
     use ActorKind as A;
+    if kind == A::MediaOutlet {
+        // An outlet named in a sentence reports the event (a photo credit, a quote).
+        return Role::Mentioned;
+    }
     match cue.kind {
         EventKind::Arrest | EventKind::CellDismantled | EventKind::AttackFoiled => match kind {
             A::SecurityService | A::PoliceJudicial | A::Military => Role::ArrestingBody,

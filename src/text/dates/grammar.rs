@@ -195,12 +195,13 @@ impl Grammar<'_> {
             }
         }
         if found.is_none() {
-            found = one_word_month(word).or_else(|| strip_clitic(word).and_then(one_word_month));
-            found = found.map(|(number, hijri)| Month {
-                last: i,
-                number,
-                hijri,
-            });
+            found = one_word_month(word)
+                .or_else(|| strip_clitic(word).and_then(one_word_month))
+                .map(|(number, hijri)| Month {
+                    last: i,
+                    number,
+                    hijri,
+                });
         }
         let mut month = found?;
         // A paired form: «مارس/آذار», «ديسمبر/كانون الأول», «مارس (آذار)».
@@ -475,12 +476,12 @@ impl Grammar<'_> {
         let small = |v: u32| u8::try_from(v).ok();
         if let Some((c, dc)) = three {
             let last = i + 2;
-            let (y, m, d, digits) = if da == 4 && db <= 2 && dc <= 2 {
-                (a, b, c, da)
+            let (y, m, d) = if da == 4 && db <= 2 && dc <= 2 {
+                (a, b, c)
             } else if dc == 4 && da <= 2 && db <= 2 {
                 // Day first, as Arabic and French write it; a middle number above 12 can
                 // only be the day of a US-style date.
-                if b > 12 && a <= 12 { (c, a, b, dc) } else { (c, b, a, dc) }
+                if b > 12 && a <= 12 { (c, a, b) } else { (c, b, a) }
             } else {
                 return None;
             };
@@ -492,11 +493,11 @@ impl Grammar<'_> {
                     month: Some(small(m)?),
                     day: Some(small(d)?),
                 };
-                (1..=12).contains(&m).then_some(())?;
-                (1..=30).contains(&d).then_some(())?;
+                if !(1..=12).contains(&m) || !(1..=30).contains(&d) {
+                    return None;
+                }
                 return Some(Found::new(i, last + 1, Val::Hijri(h)));
             }
-            let _ = digits;
             let date = PartialDate::day(y16, small(m)?, small(d)?).ok()?;
             let last = if marker == Some(false) { last + 1 } else { last };
             return Some(Found::new(i, last, Val::Greg(date)));

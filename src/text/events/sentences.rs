@@ -32,10 +32,9 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut begin = 0; // index into `chars`
-    for k in 0..chars.len() {
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
+    for (k, &(_, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|p| p.1);
         let next = chars.get(k + 1).map(|n| n.1);
-        let c = chars[k].1;
         if ends_sentence(prev, c, next) {
             let end = if c.is_whitespace() { k } else { k + 1 };
             push(&mut out, text, &chars, begin, end);

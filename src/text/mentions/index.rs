@@ -1,6 +1,6 @@
 //! Finding known actors in a text by any of their names, acronyms or aliases.
 
-use super::forms::{Word, clitic_forms, joins_name, key, words};
+use super::forms::{Word, clitic_forms, joins_name, words};
 use crate::model::Actor;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -39,7 +39,7 @@ pub struct ActorMention {
 }
 
 /// Whether a name is an acronym to be matched case-sensitively (BCIJ, FBI, EU).
-pub(crate) fn is_acronym(name: &str) -> bool {
+fn is_acronym(name: &str) -> bool {
     let n = name.trim();
     (2..=8).contains(&n.len())
         && n.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
@@ -152,12 +152,6 @@ pub(crate) fn name_key(name: &str) -> String {
         .map(|w| w.key)
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Whether `name` is one of `actor`'s names (after normalisation).
-pub(crate) fn is_name_of(actor: &Actor, name: &str) -> bool {
-    let k = name_key(name);
-    actor.all_names().any(|n| name_key(n) == k) || actor.all_names().any(|n| key(n) == k)
 }
 
 #[cfg(test)]

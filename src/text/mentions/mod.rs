@@ -9,5 +9,5 @@ mod proposals;
 pub use index::{ActorIndex, ActorMention};
 pub use proposals::{NewActorCandidate, new_actor_candidates};
 
-pub(crate) use forms::{clitic_forms, key, words};
-pub(crate) use index::{is_acronym, is_name_of, name_key};
+pub(crate) use forms::{clitic_forms, words};
+pub(crate) use index::name_key;
