@@ -34,7 +34,10 @@ fn capture_proposes_then_applies_once() {
     std::fs::write(&file, ARTICLE).unwrap();
 
     let v = json(&marsad(&db, &["capture", file.to_str().unwrap(), "--json"]));
-    assert_eq!(v["source"]["title"], "المغرب وأميركا: تعاون أمني يعكس التفاهم السياسي");
+    assert_eq!(
+        v["source"]["title"],
+        "المغرب وأميركا: تعاون أمني يعكس التفاهم السياسي"
+    );
     assert_eq!(v["source"]["published"], "2022-05-08");
     assert_eq!(v["source"]["language"], "ar");
     assert_eq!(v["reference_date"], "2022-05-08");
@@ -42,7 +45,10 @@ fn capture_proposes_then_applies_once() {
     let chars: Vec<char> = ARTICLE.chars().collect();
     for d in dates {
         let span = d["span"].as_array().unwrap();
-        let (s, e) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+        let (s, e) = (
+            span[0].as_u64().unwrap() as usize,
+            span[1].as_u64().unwrap() as usize,
+        );
         let phrase: String = chars[s..e].iter().collect();
         assert_eq!(phrase, d["phrase"].as_str().unwrap());
         for key in ["id", "value", "calendar", "relative", "accepted_by_default"] {
@@ -57,7 +63,10 @@ fn capture_proposes_then_applies_once() {
     };
     assert_eq!(find("08 مايو 2022")["value"], "2022-05-08");
     let friday = find("أول من أمس الجمعة");
-    assert_eq!((friday["value"].as_str(), friday["relative"].as_bool()), (Some("2022-05-06"), Some(true)));
+    assert_eq!(
+        (friday["value"].as_str(), friday["relative"].as_bool()),
+        (Some("2022-05-06"), Some(true))
+    );
     assert_eq!(find("26 مارس/آذار الماضي")["value"], "2022-03-26");
     assert_eq!(find("18 ديسمبر/كانون الأول الماضي")["value"], "2021-12-18");
     assert_eq!(find("يونيو 2021")["value"], "2021-06");
@@ -69,7 +78,12 @@ fn capture_proposes_then_applies_once() {
         .filter(|a| !a["known_id"].is_null())
         .map(|a| a["name"].as_str().unwrap())
         .collect();
-    for name in ["المغرب", "الولايات المتحدة", "داعش", "المديرية العامة لمراقبة التراب الوطني"] {
+    for name in [
+        "المغرب",
+        "الولايات المتحدة",
+        "داعش",
+        "المديرية العامة لمراقبة التراب الوطني",
+    ] {
         assert!(known.contains(&name), "{name} not in {known:?}");
     }
     let events = v["events"].as_array().unwrap();
@@ -77,19 +91,36 @@ fn capture_proposes_then_applies_once() {
         .iter()
         .find(|e| e["kind"] == "arrest" && e["start"] == "2022-05-06")
         .unwrap_or_else(|| panic!("no arrest on 2022-05-06 in {events:?}"));
-    assert!(arrest["excerpt"]["text"].as_str().unwrap().contains("بركان"));
+    assert!(
+        arrest["excerpt"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("بركان")
+    );
     assert_eq!(stats(&db), before, "--json alone must not write");
 
-    let applied = json(&marsad(&db, &["capture", file.to_str().unwrap(), "--apply", "--json"]));
+    let applied = json(&marsad(
+        &db,
+        &["capture", file.to_str().unwrap(), "--apply", "--json"],
+    ));
     let after = stats(&db);
     let created = applied["events"].as_array().unwrap().len() as u64;
     assert!(created >= 3, "{applied}");
-    assert_eq!(after["sources"].as_u64(), before["sources"].as_u64().map(|n| n + 1));
-    assert_eq!(after["events"].as_u64(), before["events"].as_u64().map(|n| n + created));
+    assert_eq!(
+        after["sources"].as_u64(),
+        before["sources"].as_u64().map(|n| n + 1)
+    );
+    assert_eq!(
+        after["events"].as_u64(),
+        before["events"].as_u64().map(|n| n + created)
+    );
     assert!(marsad(&db, &["check"]).status.success());
 
     // Capturing the same article again updates the same records.
-    json(&marsad(&db, &["capture", file.to_str().unwrap(), "--apply", "--json"]));
+    json(&marsad(
+        &db,
+        &["capture", file.to_str().unwrap(), "--apply", "--json"],
+    ));
     assert_eq!(stats(&db), after);
 }
 
@@ -104,13 +135,25 @@ fn date_option_resolves_relative_phrases_without_a_date_line() {
          <h1>اعتقال في وجدة</h1><p>أعلنت السلطات أمس اعتقال عنصر موالٍ لداعش.</p></body></html>",
     )
     .unwrap();
-    let v = json(&marsad(&db, &["capture", file.to_str().unwrap(), "--date", "2022-03-27", "--json"]));
+    let v = json(&marsad(
+        &db,
+        &[
+            "capture",
+            file.to_str().unwrap(),
+            "--date",
+            "2022-03-27",
+            "--json",
+        ],
+    ));
     assert_eq!(v["source"]["title"], "اعتقال في وجدة");
     assert_eq!(v["dates"][0]["phrase"], "أمس");
     assert_eq!(v["dates"][0]["value"], "2022-03-26");
     assert_eq!(v["events"][0]["kind"], "arrest");
 
-    let o = marsad(&db, &["capture", file.to_str().unwrap(), "--date", "2022-13-01"]);
+    let o = marsad(
+        &db,
+        &["capture", file.to_str().unwrap(), "--date", "2022-13-01"],
+    );
     assert_eq!(o.status.code(), Some(1));
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "   \n").unwrap();

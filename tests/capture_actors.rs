@@ -6,11 +6,26 @@ use marsad::text::mentions::ActorIndex;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 const ARTICLES: &[(&str, &str)] = &[
-    ("000_57d40bb425135772.txt", include_str!("fixtures/articles/000_57d40bb425135772.txt")),
-    ("001_a9b625424dd5dee5.txt", include_str!("fixtures/articles/001_a9b625424dd5dee5.txt")),
-    ("002_3e5b7103260264d2.txt", include_str!("fixtures/articles/002_3e5b7103260264d2.txt")),
-    ("003_f7bd7c8e5b3f259c.txt", include_str!("fixtures/articles/003_f7bd7c8e5b3f259c.txt")),
-    ("004_0c3cad49e99fc61d.txt", include_str!("fixtures/articles/004_0c3cad49e99fc61d.txt")),
+    (
+        "000_57d40bb425135772.txt",
+        include_str!("fixtures/articles/000_57d40bb425135772.txt"),
+    ),
+    (
+        "001_a9b625424dd5dee5.txt",
+        include_str!("fixtures/articles/001_a9b625424dd5dee5.txt"),
+    ),
+    (
+        "002_3e5b7103260264d2.txt",
+        include_str!("fixtures/articles/002_3e5b7103260264d2.txt"),
+    ),
+    (
+        "003_f7bd7c8e5b3f259c.txt",
+        include_str!("fixtures/articles/003_f7bd7c8e5b3f259c.txt"),
+    ),
+    (
+        "004_0c3cad49e99fc61d.txt",
+        include_str!("fixtures/articles/004_0c3cad49e99fc61d.txt"),
+    ),
 ];
 
 const LABELS: &str = include_str!("fixtures/articles/mentioned_actors.json");
@@ -26,7 +41,9 @@ fn linked_actors(data: &marsad::model::Dataset) -> HashMap<Id, HashSet<Id>> {
         .collect();
     let mut event_sources: HashMap<Id, HashSet<Id>> = HashMap::new();
     for e in &data.evidence {
-        let Some(&source) = excerpt_source.get(&e.excerpt_id) else { continue };
+        let Some(&source) = excerpt_source.get(&e.excerpt_id) else {
+            continue;
+        };
         let event = match e.target {
             EvidenceTarget::Event(id) => Some(id),
             EvidenceTarget::Participation(p) => participation.get(&p).map(|(ev, _)| *ev),

@@ -11,12 +11,73 @@ const SEED: &str = include_str!("fixtures/articles/001_a9b625424dd5dee5.txt");
 
 /// Pieces that make date-like and name-like text likely.
 const PIECES: &[&str] = &[
-    " ", "،", "/", "-", ".", "\n", "(", ")", "هـ", "م", "من", "و", "في", "الماضي", "أمس", "أول",
-    "الجمعة", "يوم", "سنة", "عام", "العام", "الشهر", "مارس", "آذار", "كانون", "الأول", "الثاني",
-    "تشرين", "ذو", "الحجة", "ربيع", "جمادى", "رمضان", "شتنبر", "يوليوز", "جانفي", "March", "1er",
-    "والعشرين", "عشر", "الحادي", "2022", "١٤٤٣", "26", "٣", "0", "99999", "1", "31", "إلى", "بين",
-    "المغرب", "للولايات", "المتحدة", "BCIJ", "وزارة", "الداخلية", "مكتب", "اعتقال", "<p>", "&amp;",
-    "<script>", "</p>", "\u{200F}", "ـ", "é", "🙂",
+    " ",
+    "،",
+    "/",
+    "-",
+    ".",
+    "\n",
+    "(",
+    ")",
+    "هـ",
+    "م",
+    "من",
+    "و",
+    "في",
+    "الماضي",
+    "أمس",
+    "أول",
+    "الجمعة",
+    "يوم",
+    "سنة",
+    "عام",
+    "العام",
+    "الشهر",
+    "مارس",
+    "آذار",
+    "كانون",
+    "الأول",
+    "الثاني",
+    "تشرين",
+    "ذو",
+    "الحجة",
+    "ربيع",
+    "جمادى",
+    "رمضان",
+    "شتنبر",
+    "يوليوز",
+    "جانفي",
+    "March",
+    "1er",
+    "والعشرين",
+    "عشر",
+    "الحادي",
+    "2022",
+    "١٤٤٣",
+    "26",
+    "٣",
+    "0",
+    "99999",
+    "1",
+    "31",
+    "إلى",
+    "بين",
+    "المغرب",
+    "للولايات",
+    "المتحدة",
+    "BCIJ",
+    "وزارة",
+    "الداخلية",
+    "مكتب",
+    "اعتقال",
+    "<p>",
+    "&amp;",
+    "<script>",
+    "</p>",
+    "\u{200F}",
+    "ـ",
+    "é",
+    "🙂",
 ];
 
 fn pieces() -> impl Strategy<Value = String> {
@@ -27,7 +88,11 @@ fn check_spans(text: &str, spans: impl Iterator<Item = (usize, usize, String)>) 
     let chars: Vec<char> = text.chars().collect();
     let mut last_end = 0;
     for (s, e, phrase) in spans {
-        assert!(s < e && e <= chars.len(), "span {s}..{e} outside {}", chars.len());
+        assert!(
+            s < e && e <= chars.len(),
+            "span {s}..{e} outside {}",
+            chars.len()
+        );
         assert!(s >= last_end, "overlapping or unordered spans");
         last_end = e;
         let slice: String = chars[s..e].iter().collect();
@@ -38,7 +103,9 @@ fn check_spans(text: &str, spans: impl Iterator<Item = (usize, usize, String)>) 
 fn index() -> &'static ActorIndex {
     static INDEX: std::sync::OnceLock<ActorIndex> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let actors = marsad::sample::dataset().map(|d| d.actors).unwrap_or_default();
+        let actors = marsad::sample::dataset()
+            .map(|d| d.actors)
+            .unwrap_or_default();
         ActorIndex::new(&actors)
     })
 }

@@ -114,13 +114,25 @@ fn print_summary(c: &Capture, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "actors ({}):", c.actors.len())?;
     for a in &c.actors {
         let tag = if a.known_id.is_some() { "known" } else { "new" };
-        writeln!(out, "  [{}] {} ({tag}, {}×)", a.id, a.name, a.mentions.len())?;
+        writeln!(
+            out,
+            "  [{}] {} ({tag}, {}×)",
+            a.id,
+            a.name,
+            a.mentions.len()
+        )?;
     }
     writeln!(out, "events ({}):", c.events.len())?;
     for e in &c.events {
         let mark = if e.accepted_by_default { "+" } else { "?" };
         let date = e.start.map(|d| d.to_string()).unwrap_or_default();
-        writeln!(out, "  {mark}[{}] {} {date}: {}", e.id, e.kind.code(), e.title)?;
+        writeln!(
+            out,
+            "  {mark}[{}] {} {date}: {}",
+            e.id,
+            e.kind.code(),
+            e.title
+        )?;
     }
     Ok(())
 }

@@ -139,16 +139,31 @@ mod tests {
         let c = capture_text(text, false, &known, &CaptureOptions::default()).unwrap();
         let mut sel = Selection::defaults(&c);
         assert_eq!(sel.events.len(), 1);
-        let new_ids: Vec<u32> = c.actors.iter().filter(|a| a.known_id.is_none()).map(|a| a.id).collect();
+        let new_ids: Vec<u32> = c
+            .actors
+            .iter()
+            .filter(|a| a.known_id.is_none())
+            .map(|a| a.id)
+            .collect();
         assert_eq!(new_ids.len(), 2, "{:?}", c.actors);
         sel.actors.extend(new_ids);
         let d = to_dataset(&c, &sel);
-        assert_eq!((d.sources.len(), d.events.len(), d.excerpts.len()), (1, 1, 1));
+        assert_eq!(
+            (d.sources.len(), d.events.len(), d.excerpts.len()),
+            (1, 1, 1)
+        );
         assert_eq!(d.actors.len(), 2);
         assert_eq!(d.participations.len(), 3);
         let known_ids: HashSet<Id> = known.iter().map(|a| a.id).collect();
-        assert!(d.validate(&known_ids).is_empty(), "{:?}", d.validate(&known_ids));
-        assert_eq!(d.events[0].start.map(|s| s.to_string()).as_deref(), Some("2022-03-26"));
+        assert!(
+            d.validate(&known_ids).is_empty(),
+            "{:?}",
+            d.validate(&known_ids)
+        );
+        assert_eq!(
+            d.events[0].start.map(|s| s.to_string()).as_deref(),
+            Some("2022-03-26")
+        );
         let again = to_dataset(&c, &sel);
         assert_eq!(again.events[0].id, d.events[0].id);
         assert_eq!(again.sources[0].id, d.sources[0].id);

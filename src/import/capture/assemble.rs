@@ -81,7 +81,9 @@ pub(super) fn event_proposals(
         let accepted = date.accepted_by_default
             && roles.iter().any(|r| {
                 r.role != Role::Mentioned
-                    && actors.iter().any(|a| a.id == r.actor && a.known_id.is_some())
+                    && actors
+                        .iter()
+                        .any(|a| a.id == r.actor && a.known_id.is_some())
             });
         out.push(EventProposal {
             id: out.len() as u32 + 1,
@@ -181,12 +183,21 @@ mod tests {
         assert_eq!(events.len(), 1);
         let e = &events[0];
         assert_eq!(e.kind, EventKind::Arrest);
-        assert_eq!(e.start.map(|d| d.to_string()).as_deref(), Some("2022-03-26"));
+        assert_eq!(
+            e.start.map(|d| d.to_string()).as_deref(),
+            Some("2022-03-26")
+        );
         assert_eq!(
             e.actors,
             [
-                EventActor { actor: 1, role: Role::ArrestingBody },
-                EventActor { actor: 2, role: Role::Suspect },
+                EventActor {
+                    actor: 1,
+                    role: Role::ArrestingBody
+                },
+                EventActor {
+                    actor: 2,
+                    role: Role::Suspect
+                },
             ]
         );
         let slice: String = text

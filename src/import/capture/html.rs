@@ -26,9 +26,37 @@ const SKIPPED: &[&str] = &[
 
 /// Elements that start a new paragraph.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "section",
-    "article", "header", "footer", "blockquote", "ul", "ol", "table", "figure", "figcaption",
-    "aside", "nav", "main", "hr", "dd", "dt", "pre", "time",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "td",
+    "th",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "ul",
+    "ol",
+    "table",
+    "figure",
+    "figcaption",
+    "aside",
+    "nav",
+    "main",
+    "hr",
+    "dd",
+    "dt",
+    "pre",
+    "time",
 ];
 
 /// Whether the start of a file looks like HTML rather than plain text.
@@ -60,7 +88,10 @@ pub fn html_to_text(html: &str) -> HtmlDoc {
         };
         push_text(&mut out, &html[pos..lt]);
         if lower[lt..].starts_with("<!--") {
-            pos = lower[lt..].find("-->").map(|k| lt + k + 3).unwrap_or(html.len());
+            pos = lower[lt..]
+                .find("-->")
+                .map(|k| lt + k + 3)
+                .unwrap_or(html.len());
             continue;
         }
         let Some(gt) = lower[lt..].find('>').map(|k| lt + k) else {
@@ -302,7 +333,10 @@ mod tests {
             <body><h1>المغرب <em>وأميركا</em></h1><p>في 26 مارس&nbsp;2022، &laquo;اعتقال&raquo;</p>
             <!-- <p>تعليق</p> --><p>فقرة&#32;ثانية &#x0627;</p></body></html>"#;
         let d = html_to_text(html);
-        assert_eq!(d.text, "المغرب وأميركا\nفي 26 مارس\u{A0}2022، «اعتقال»\nفقرة ثانية ا");
+        assert_eq!(
+            d.text,
+            "المغرب وأميركا\nفي 26 مارس\u{A0}2022، «اعتقال»\nفقرة ثانية ا"
+        );
         assert_eq!(d.title.as_deref(), Some("عنوان الصفحة - هسبريس"));
         assert_eq!(d.h1.as_deref(), Some("المغرب وأميركا"));
         assert_eq!(d.site_name.as_deref(), Some("هسبريس"));
@@ -314,9 +348,21 @@ mod tests {
 
     #[test]
     fn broken_html_does_not_panic() {
-        for s in ["<", "<p", "<script>", "&#xFFFFFFFF;", "&;", "<!--", "a < b > c", "<meta content=>"] {
+        for s in [
+            "<",
+            "<p",
+            "<script>",
+            "&#xFFFFFFFF;",
+            "&;",
+            "<!--",
+            "a < b > c",
+            "<meta content=>",
+        ] {
             let _ = html_to_text(s);
         }
-        assert_eq!(decode_entities("a &unknown; &#0; &amp;"), "a &unknown; &#0; &");
+        assert_eq!(
+            decode_entities("a &unknown; &#0; &amp;"),
+            "a &unknown; &#0; &"
+        );
     }
 }

@@ -55,9 +55,9 @@ pub fn date_line(text: &str) -> Option<PartialDate> {
     head_lines(text)
         .filter(|l| l.chars().count() <= MAX_DATE_LINE_CHARS)
         .find_map(|line| {
-            find_dates(line, None).into_iter().find(|d| {
-                d.value.precision() == Precision::Day && !d.relative && !d.ambiguous
-            })
+            find_dates(line, None)
+                .into_iter()
+                .find(|d| d.value.precision() == Precision::Day && !d.relative && !d.ambiguous)
         })
         .map(|d| d.value)
 }
@@ -87,7 +87,10 @@ pub fn outlet(text: &str, known: &[Actor]) -> Option<String> {
 /// else French or English by their most common small words.
 pub fn language(text: &str) -> &'static str {
     let sample: String = text.chars().take(20_000).collect();
-    let arabic = sample.chars().filter(|c| crate::model::is_arabic(*c)).count();
+    let arabic = sample
+        .chars()
+        .filter(|c| crate::model::is_arabic(*c))
+        .count();
     let latin = sample.chars().filter(|c| c.is_ascii_alphabetic()).count();
     if arabic >= latin {
         return "ar";
@@ -99,7 +102,9 @@ pub fn language(text: &str) -> &'static str {
             .map(|w| lower.matches(&format!(" {w} ")).count())
             .sum()
     };
-    let fr = count(&["le", "la", "les", "des", "est", "une", "du", "et", "dans", "pour"]);
+    let fr = count(&[
+        "le", "la", "les", "des", "est", "une", "du", "et", "dans", "pour",
+    ]);
     let en = count(&["the", "and", "of", "is", "was", "with", "in", "for", "to"]);
     if fr > en { "fr" } else { "en" }
 }
@@ -112,10 +117,17 @@ mod tests {
     fn title_date_line_and_outlet() {
         let mut outlet_actor = Actor::new(ActorKind::MediaOutlet);
         outlet_actor.name_ar = Some("أحداث الداخلة".into());
-        let text = "التعاون العسكري والأمني\n\nأحداث الداخلة\n25 ديسمبر 2020آخر تحديث : الجمعة\nنص طويل.";
+        let text =
+            "التعاون العسكري والأمني\n\nأحداث الداخلة\n25 ديسمبر 2020آخر تحديث : الجمعة\nنص طويل.";
         assert_eq!(title(text).as_deref(), Some("التعاون العسكري والأمني"));
-        assert_eq!(date_line(text).map(|d| d.to_string()).as_deref(), Some("2020-12-25"));
-        assert_eq!(outlet(text, &[outlet_actor]).as_deref(), Some("أحداث الداخلة"));
+        assert_eq!(
+            date_line(text).map(|d| d.to_string()).as_deref(),
+            Some("2020-12-25")
+        );
+        assert_eq!(
+            outlet(text, &[outlet_actor]).as_deref(),
+            Some("أحداث الداخلة")
+        );
     }
 
     #[test]

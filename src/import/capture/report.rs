@@ -8,7 +8,11 @@ impl Capture {
     /// and events, each with its id and `accepted_by_default`.
     pub fn to_json(&self) -> Value {
         let s = &self.source;
-        let chars = s.full_text.as_deref().map(|t| t.chars().count()).unwrap_or(0);
+        let chars = s
+            .full_text
+            .as_deref()
+            .map(|t| t.chars().count())
+            .unwrap_or(0);
         json!({
             "source": {
                 "title": s.title,

@@ -481,7 +481,11 @@ impl Grammar<'_> {
             } else if dc == 4 && da <= 2 && db <= 2 {
                 // Day first, as Arabic and French write it; a middle number above 12 can
                 // only be the day of a US-style date.
-                if b > 12 && a <= 12 { (c, a, b) } else { (c, b, a) }
+                if b > 12 && a <= 12 {
+                    (c, a, b)
+                } else {
+                    (c, b, a)
+                }
             } else {
                 return None;
             };
@@ -499,7 +503,11 @@ impl Grammar<'_> {
                 return Some(Found::new(i, last + 1, Val::Hijri(h)));
             }
             let date = PartialDate::day(y16, small(m)?, small(d)?).ok()?;
-            let last = if marker == Some(false) { last + 1 } else { last };
+            let last = if marker == Some(false) {
+                last + 1
+            } else {
+                last
+            };
             return Some(Found::new(i, last, Val::Greg(date)));
         }
         // Month and year: «03/2022», «2022-03».
@@ -542,8 +550,7 @@ impl Grammar<'_> {
             };
             return Some(Found::new(i, y.last, Val::Hijri(h)));
         }
-        if !keyword && !y.gregorian_marker && (y.digits != 4 || !(1900..=2100).contains(&y.value))
-        {
+        if !keyword && !y.gregorian_marker && (y.digits != 4 || !(1900..=2100).contains(&y.value)) {
             return None;
         }
         if !keyword && !y.gregorian_marker && y.digits == 4 {
@@ -564,7 +571,10 @@ impl Grammar<'_> {
             (i, Val::Greg(relative::shift_days(reference, -1)?))
         } else if is_form(w, "اول") && self.word_at(i + 1, yesterday) {
             (i + 1, Val::Greg(relative::shift_days(reference, -2)?))
-        } else if is_form(w, "اول") && self.word_at(i + 1, |w| w == "من") && self.word_at(i + 2, yesterday) {
+        } else if is_form(w, "اول")
+            && self.word_at(i + 1, |w| w == "من")
+            && self.word_at(i + 2, yesterday)
+        {
             (i + 2, Val::Greg(relative::shift_days(reference, -2)?))
         } else if matches!(w, "غدا" | "demain" | "tomorrow") {
             (i, Val::Greg(relative::shift_days(reference, 1)?))
@@ -652,7 +662,8 @@ impl Grammar<'_> {
             return f;
         }
         let other = if self.number(next).is_some() && self.gap(next).contains(['-', '–']) {
-            self.year_only_at(next).filter(|g| is_year(g.start) && is_year(f.start))
+            self.year_only_at(next)
+                .filter(|g| is_year(g.start) && is_year(f.start))
         } else if RANGE_WORDS.contains(&self.norm(next))
             || (self.norm(next) == "و" && f.first > 0 && is_form(self.norm(f.first - 1), "بين"))
         {
@@ -676,7 +687,9 @@ impl Grammar<'_> {
         Found {
             last: g.last,
             end: Some(end),
-            ambiguous: f.ambiguous && g.ambiguous,
+            // Two ordered dates joined as a range are a date even when each alone is a bare
+            // number.
+            ambiguous: false,
             ..f
         }
     }

@@ -47,13 +47,9 @@ fn to_gregorian(year: u16, month: u8, day: u8) -> Option<(u16, u8, u8)> {
     if year == 0 || year > MAX_HIJRI_YEAR {
         return None;
     }
-    let date = Date::try_new_hijri_with_calendar(
-        i32::from(year),
-        month,
-        day,
-        Hijri::new_umm_al_qura(),
-    )
-    .ok()?;
+    let date =
+        Date::try_new_hijri_with_calendar(i32::from(year), month, day, Hijri::new_umm_al_qura())
+            .ok()?;
     let g = date.to_calendar(Gregorian);
     let y = u16::try_from(g.era_year().year).ok()?;
     Some((y, g.month().ordinal, g.day_of_month().0))
@@ -111,9 +107,15 @@ mod tests {
     #[test]
     fn months_and_years_span_two_gregorian_periods() {
         let (s, e) = gregorian_span(h(1443, Some(9), None)).unwrap();
-        assert_eq!((s.to_string(), e.unwrap().to_string()), ("2022-04".into(), "2022-05".into()));
+        assert_eq!(
+            (s.to_string(), e.unwrap().to_string()),
+            ("2022-04".into(), "2022-05".into())
+        );
         let (s, e) = gregorian_span(h(1443, None, None)).unwrap();
-        assert_eq!((s.to_string(), e.unwrap().to_string()), ("2021".into(), "2022".into()));
+        assert_eq!(
+            (s.to_string(), e.unwrap().to_string()),
+            ("2021".into(), "2022".into())
+        );
     }
 
     #[test]

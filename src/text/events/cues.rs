@@ -96,9 +96,7 @@ pub fn event_cues(text: &str, offset: usize) -> Vec<EventCue> {
         let exchange = clitic_forms(&w.key)
             .iter()
             .any(|f| f == "تبادل" || f == "التبادل")
-            && ws
-                .get(i + 1)
-                .is_some_and(|n| n.key.contains("معلومات"));
+            && ws.get(i + 1).is_some_and(|n| n.key.contains("معلومات"));
         let found = if exchange {
             Some((EventKind::IntelligenceSharing, "تبادل"))
         } else {

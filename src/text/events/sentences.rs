@@ -75,10 +75,20 @@ mod tests {
         let s: Vec<&str> = sentences(text).iter().map(|s| s.text(text)).collect();
         assert_eq!(
             s,
-            ["اعتُقل شخص في 26.3.2022.", "هل تعاونوا؟", "نعم؛", "بالتأكيد!", "سطر آخر"]
+            [
+                "اعتُقل شخص في 26.3.2022.",
+                "هل تعاونوا؟",
+                "نعم؛",
+                "بالتأكيد!",
+                "سطر آخر"
+            ]
         );
         let last = sentences(text)[4];
-        let by_chars: String = text.chars().skip(last.start).take(last.end - last.start).collect();
+        let by_chars: String = text
+            .chars()
+            .skip(last.start)
+            .take(last.end - last.start)
+            .collect();
         assert_eq!(by_chars, "سطر آخر");
     }
 }

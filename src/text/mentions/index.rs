@@ -42,7 +42,8 @@ pub struct ActorMention {
 fn is_acronym(name: &str) -> bool {
     let n = name.trim();
     (2..=8).contains(&n.len())
-        && n.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && n.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
         && n.bytes().any(|b| b.is_ascii_uppercase())
 }
 
@@ -119,10 +120,7 @@ impl ActorIndex {
     /// The longest name starting at word `i`: its length in words and its actor.
     fn longest_at(&self, text: &str, ws: &[Word<'_>], i: usize) -> Option<(usize, usize)> {
         let word = &ws[i];
-        let mut best: Option<(usize, usize)> = self
-            .acronyms
-            .get(word.raw)
-            .map(|&actor| (1, actor));
+        let mut best: Option<(usize, usize)> = self.acronyms.get(word.raw).map(|&actor| (1, actor));
         for form in clitic_forms(&word.key) {
             let Some(entries) = self.by_first.get(&form) else {
                 continue;
@@ -180,9 +178,24 @@ mod tests {
     fn finds_names_with_clitics_and_variants() {
         let actors = [
             actor("المغرب", "Morocco", None, &["المملكة المغربية"]),
-            actor("الولايات المتحدة", "United States", None, &["أميركا", "واشنطن"]),
-            actor("مكتب التحقيقات الفيدرالي الأميركي", "Federal Bureau of Investigation", Some("FBI"), &["مكتب التحقيقات الفيدرالي"]),
-            actor("المكتب المركزي للأبحاث القضائية", "Central Bureau", Some("BCIJ"), &[]),
+            actor(
+                "الولايات المتحدة",
+                "United States",
+                None,
+                &["أميركا", "واشنطن"],
+            ),
+            actor(
+                "مكتب التحقيقات الفيدرالي الأميركي",
+                "Federal Bureau of Investigation",
+                Some("FBI"),
+                &["مكتب التحقيقات الفيدرالي"],
+            ),
+            actor(
+                "المكتب المركزي للأبحاث القضائية",
+                "Central Bureau",
+                Some("BCIJ"),
+                &[],
+            ),
             actor("الاتحاد الأوروبي", "European Union", Some("EU"), &[]),
         ];
         let index = ActorIndex::new(&actors);

@@ -9,9 +9,9 @@ use serde::Serialize;
 /// Upper-case words that are not organisations.
 const ACRONYM_STOP: &[&str] = &[
     "AM", "PM", "TV", "OK", "CEO", "PDF", "HTML", "HTTP", "HTTPS", "URL", "WWW", "GMT", "UTC",
-    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XVI",
-    "XVII", "XVIII", "XIX", "XX", "XXI", "USD", "EUR", "MAD", "ID", "AD", "BC", "GPS", "SMS",
-    "DNA", "PCR", "FAQ", "RSS", "API", "AFP",
+    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
+    "XVIII", "XIX", "XX", "XXI", "USD", "EUR", "MAD", "ID", "AD", "BC", "GPS", "SMS", "DNA", "PCR",
+    "FAQ", "RSS", "API", "AFP",
 ];
 
 /// Head nouns of organisation names, as word keys, with the kind of actor they suggest.
@@ -29,9 +29,38 @@ const HEADS: &[(&[&str], ActorKind)] = &[
 
 /// Words that end an organisation name: prepositions, relatives, conjunctions.
 const NAME_STOP: &[&str] = &[
-    "في", "من", "علي", "عن", "الي", "الذي", "التي", "الذين", "مع", "بين", "خلال", "حول", "منذ",
-    "بعد", "قبل", "ان", "او", "ثم", "كما", "هذا", "هذه", "ذلك", "تلك", "قد", "لقد", "وقد", "كان",
-    "عبر", "لدي", "ضد", "اليوم", "امس",
+    "في",
+    "من",
+    "علي",
+    "عن",
+    "الي",
+    "الذي",
+    "التي",
+    "الذين",
+    "مع",
+    "بين",
+    "خلال",
+    "حول",
+    "منذ",
+    "بعد",
+    "قبل",
+    "ان",
+    "او",
+    "ثم",
+    "كما",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "قد",
+    "لقد",
+    "وقد",
+    "كان",
+    "عبر",
+    "لدي",
+    "ضد",
+    "اليوم",
+    "امس",
 ];
 
 /// Most words an organisation name may have after its head noun.
