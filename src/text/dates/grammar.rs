@@ -10,6 +10,8 @@ use super::lexicon::{
 use super::relative;
 use super::scan::Tok;
 use crate::model::PartialDate;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// A date value before conversion: Gregorian, or Hijri as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -159,6 +161,27 @@ impl Grammar<'_> {
         gap.chars().count() <= 3 && gap.chars().all(gap_char_ok)
     }
 
+    /// Whether a date phrase can start at token `i`: a number, or a word of the lexicon with
+    /// up to two clitics. Most words of a text are not, and this spares them every rule.
+    fn may_start(&self, i: usize) -> bool {
+        if self.number(i).is_some() {
+            return true;
+        }
+        let starters = starters();
+        let mut word = self.norm(i);
+        for _ in 0..3 {
+            if starters.contains(word) {
+                return true;
+            }
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(c) if CLITICS.contains(&c) => word = chars.as_str(),
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// Whether token `i` is joined and its norm satisfies `f`.
     fn word_at(&self, i: usize, f: impl Fn(&str) -> bool) -> bool {
         self.joined(i) && f(self.norm(i))
@@ -166,6 +189,9 @@ impl Grammar<'_> {
 
     /// Tries every phrase shape at token `i`, then a range after it.
     pub fn parse_at(&self, i: usize) -> Option<Found> {
+        if !self.may_start(i) {
+            return None;
+        }
         let found = self.single_at(i)?;
         Some(self.extend_range(found))
     }
@@ -693,6 +719,47 @@ impl Grammar<'_> {
             ..f
         }
     }
+}
+
+/// Every word a date phrase may start with.
+fn starters() -> &'static HashSet<&'static str> {
+    static STARTERS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    STARTERS.get_or_init(|| {
+        let mut set: HashSet<&'static str> = HashSet::new();
+        for table in [
+            GREGORIAN_MONTHS,
+            HIJRI_MONTHS,
+            WEEKDAYS,
+            ORDINAL_UNITS,
+            ORDINAL_ROUND,
+        ] {
+            set.extend(table.iter().map(|(w, _)| *w));
+        }
+        for table in [GREGORIAN_TWO_WORD_MONTHS, HIJRI_TWO_WORD_MONTHS] {
+            set.extend(table.iter().map(|(w, _, _)| *w));
+        }
+        set.extend(YEAR_WORDS);
+        set.extend([
+            "يوم",
+            "هذا",
+            "هذه",
+            "اول",
+            "امس",
+            "الامس",
+            "البارحه",
+            "غدا",
+            "demain",
+            "tomorrow",
+            "hier",
+            "yesterday",
+            "الشهر",
+            "السنه",
+            "العام",
+            "premier",
+            "first",
+        ]);
+        set
+    })
 }
 
 fn one_word_month(word: &str) -> Option<(u8, bool)> {
