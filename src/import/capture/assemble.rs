@@ -57,9 +57,15 @@ pub(super) fn event_proposals(
             .iter()
             .filter(|d| inside(d.mention.start, d.mention.end))
             .collect();
+        // The most precise clear date: «في أكتوبر الماضي» dates a signing better than the
+        // «2020-2030» in the agreement's name.
         let Some(date) = in_sentence
             .iter()
-            .find(|d| d.accepted_by_default)
+            .filter(|d| d.accepted_by_default)
+            .max_by(|a, b| {
+                let (pa, pb) = (a.mention.value.precision(), b.mention.value.precision());
+                pa.cmp(&pb).then(b.mention.start.cmp(&a.mention.start))
+            })
             .or_else(|| in_sentence.first())
         else {
             continue;
