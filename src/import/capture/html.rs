@@ -134,10 +134,10 @@ pub fn html_to_text(html: &str) -> HtmlDoc {
             "meta" => read_meta(&html[lt..gt], &mut doc),
             "link" => {
                 let raw = &html[lt..gt];
-                if attr(raw, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
-                    if let Some(href) = attr(raw, "href") {
-                        doc.url.get_or_insert(href);
-                    }
+                if attr(raw, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+                    && let Some(href) = attr(raw, "href")
+                {
+                    doc.url.get_or_insert(href);
                 }
             }
             n if BLOCKS.contains(&n) => out.push('\n'),

@@ -215,10 +215,10 @@ impl Grammar<'_> {
     fn month_at(&self, i: usize) -> Option<Month> {
         let word = self.norm(i);
         let mut found = self.two_word_month(i, word);
-        if found.is_none() {
-            if let Some(rest) = strip_clitic(word) {
-                found = self.two_word_month(i, rest);
-            }
+        if found.is_none()
+            && let Some(rest) = strip_clitic(word)
+        {
+            found = self.two_word_month(i, rest);
         }
         if found.is_none() {
             found = one_word_month(word)
@@ -232,12 +232,13 @@ impl Grammar<'_> {
         let mut month = found?;
         // A paired form: «مارس/آذار», «ديسمبر/كانون الأول», «مارس (آذار)».
         let next = month.last + 1;
-        if self.joined(next) && self.gap(next).contains(['/', '(']) {
-            if let Some(other) = self.month_at_plain(next) {
-                if other.number == month.number && other.hijri == month.hijri {
-                    month.last = other.last;
-                }
-            }
+        if self.joined(next)
+            && self.gap(next).contains(['/', '('])
+            && let Some(other) = self.month_at_plain(next)
+            && other.number == month.number
+            && other.hijri == month.hijri
+        {
+            month.last = other.last;
         }
         Some(month)
     }
@@ -303,13 +304,13 @@ impl Grammar<'_> {
             return Some((i, v));
         }
         let unit = lookup(ORDINAL_UNITS, word)?;
-        if unit < 10 && self.joined(i + 1) {
-            if let Some(tens) = lookup(ORDINAL_TENS, self.norm(i + 1)) {
-                if tens == 10 || unit == 1 || tens == 20 {
-                    let day = unit + tens;
-                    return (day <= 31).then_some((i + 1, day));
-                }
-            }
+        if unit < 10
+            && self.joined(i + 1)
+            && let Some(tens) = lookup(ORDINAL_TENS, self.norm(i + 1))
+            && (tens == 10 || unit == 1 || tens == 20)
+        {
+            let day = unit + tens;
+            return (day <= 31).then_some((i + 1, day));
         }
         (word != "الحادي").then_some((i, unit))
     }
@@ -363,11 +364,11 @@ impl Grammar<'_> {
     fn day_month_at(&self, i: usize) -> Option<Found> {
         let (mut j, day) = self.day_at(i, false)?;
         let mut day_end = None;
-        if let Some((j2, d2)) = self.second_day(j + 1) {
-            if d2 > day {
-                day_end = Some(d2);
-                j = j2;
-            }
+        if let Some((j2, d2)) = self.second_day(j + 1)
+            && d2 > day
+        {
+            day_end = Some(d2);
+            j = j2;
         }
         let mut k = j + 1;
         if self.word_at(k, |w| matches!(w, "من" | "de" | "of" | "du")) {
@@ -462,21 +463,21 @@ impl Grammar<'_> {
             }
         };
         if self.joined(next) {
-            if let Some(y) = self.year_at(next) {
-                if y.digits == 4 || month.hijri {
-                    return Some(Found::new(i, y.last, mk_month(y.value)?));
-                }
+            if let Some(y) = self.year_at(next)
+                && (y.digits == 4 || month.hijri)
+            {
+                return Some(Found::new(i, y.last, mk_month(y.value)?));
             }
             // «March 26, 2022»
-            if let Some((dl, day)) = self.day_at(next, false) {
-                if self.number(next).is_some() && self.joined(dl + 1) && !month.hijri {
-                    if let Some(y) = self.year_at(dl + 1) {
-                        if y.digits == 4 {
-                            let d = PartialDate::day(y.value, month.number, day).ok()?;
-                            return Some(Found::new(i, y.last, Val::Greg(d)));
-                        }
-                    }
-                }
+            if let Some((dl, day)) = self.day_at(next, false)
+                && self.number(next).is_some()
+                && self.joined(dl + 1)
+                && !month.hijri
+                && let Some(y) = self.year_at(dl + 1)
+                && y.digits == 4
+            {
+                let d = PartialDate::day(y.value, month.number, day).ok()?;
+                return Some(Found::new(i, y.last, Val::Greg(d)));
             }
         }
         if month.hijri {
@@ -659,11 +660,11 @@ impl Grammar<'_> {
             }
             None => return None,
         };
-        if self.joined(wi + 1) {
-            if let Some(mut f) = self.dated_at(wi + 1) {
-                f.first = i;
-                return Some(f);
-            }
+        if self.joined(wi + 1)
+            && let Some(mut f) = self.dated_at(wi + 1)
+        {
+            f.first = i;
+            return Some(f);
         }
         let reference = self.reference?;
         if let Some(forward) = self.past_or_next(wi + 1) {

@@ -41,17 +41,17 @@ pub(super) fn tokens(text: &str) -> Vec<Tok> {
         } else {
             None
         };
-        if let Some((cs, bs, digit)) = open {
-            if class != Some(digit) {
-                out.push(make(text, cs, index, bs, byte, gap_from));
-                gap_from = byte;
-                open = None;
-            }
+        if let Some((cs, bs, digit)) = open
+            && class != Some(digit)
+        {
+            out.push(make(text, cs, index, bs, byte, gap_from));
+            gap_from = byte;
+            open = None;
         }
-        if open.is_none() {
-            if let Some(digit) = class {
-                open = Some((index, byte, digit));
-            }
+        if open.is_none()
+            && let Some(digit) = class
+        {
+            open = Some((index, byte, digit));
         }
         index += 1;
     }

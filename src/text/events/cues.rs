@@ -76,10 +76,10 @@ fn cue_of(key: &str) -> Option<(EventKind, &'static str)> {
         let bare = form.strip_prefix("ال").filter(|r| r.chars().count() >= 3);
         for candidate in [Some(form.as_str()), bare].into_iter().flatten() {
             for (stem, kind) in CUES {
-                if let Some(rest) = candidate.strip_prefix(stem) {
-                    if SUFFIXES.contains(&rest) {
-                        return Some((*kind, stem));
-                    }
+                if let Some(rest) = candidate.strip_prefix(stem)
+                    && SUFFIXES.contains(&rest)
+                {
+                    return Some((*kind, stem));
                 }
             }
         }

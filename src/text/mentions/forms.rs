@@ -79,10 +79,10 @@ pub(crate) fn clitic_forms(key: &str) -> Vec<String> {
         return out;
     }
     let mut bases = vec![key.to_owned()];
-    if let Some(rest) = key.strip_prefix(['و', 'ف']) {
-        if rest.chars().count() >= 2 {
-            bases.push(rest.to_owned());
-        }
+    if let Some(rest) = key.strip_prefix(['و', 'ف'])
+        && rest.chars().count() >= 2
+    {
+        bases.push(rest.to_owned());
     }
     for base in bases {
         push(&mut out, &base);
@@ -91,10 +91,10 @@ pub(crate) fn clitic_forms(key: &str) -> Vec<String> {
                 push(&mut out, &format!("{replacement}{rest}"));
             }
         }
-        if let Some(rest) = base.strip_prefix(['ب', 'ل', 'ك']) {
-            if rest.chars().count() >= 2 {
-                push(&mut out, rest);
-            }
+        if let Some(rest) = base.strip_prefix(['ب', 'ل', 'ك'])
+            && rest.chars().count() >= 2
+        {
+            push(&mut out, rest);
         }
     }
     out
