@@ -13,10 +13,15 @@ type Result<T> = std::result::Result<T, CliError>;
 
 /// The command's arguments.
 pub(super) struct Args<'a> {
+    /// The article file.
     pub file: &'a Path,
+    /// `--date`, unparsed.
     pub date: Option<&'a str>,
+    /// `--apply`.
     pub apply: bool,
+    /// `--json`.
     pub json: bool,
+    /// `--encoding`, unparsed.
     pub encoding: &'a str,
 }
 
