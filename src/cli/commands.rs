@@ -10,7 +10,7 @@ use std::path::Path;
 
 type Result<T> = std::result::Result<T, CliError>;
 
-fn out_err(e: std::io::Error) -> CliError {
+pub(super) fn out_err(e: std::io::Error) -> CliError {
     CliError::Internal(format!("could not write output: {e}"))
 }
 
@@ -23,6 +23,23 @@ pub fn run(command: &Command, db: &Path, out: &mut dyn Write) -> Result<()> {
             dry_run,
             json,
         } => import_file(db, file, format.as_deref(), *dry_run, *json, out),
+        Command::Capture {
+            file,
+            date,
+            apply,
+            json,
+            encoding,
+        } => super::capture::capture(
+            db,
+            &super::capture::Args {
+                file,
+                date: date.as_deref(),
+                apply: *apply,
+                json: *json,
+                encoding,
+            },
+            out,
+        ),
         Command::Export { format, out: file } => export_file(db, format, file, out),
         Command::Search {
             query,
@@ -89,7 +106,7 @@ fn import_file(
     Ok(())
 }
 
-fn import_error(file: &Path, e: StoreError) -> CliError {
+pub(super) fn import_error(file: &Path, e: StoreError) -> CliError {
     match e {
         StoreError::InvalidDataset(problems) => {
             let mut msg = format!(
@@ -250,7 +267,7 @@ fn backup(db: &Path, file: Option<&Path>, out: &mut dyn Write) -> Result<()> {
 }
 
 /// Opens a store for a command that reads; a missing file is created empty, as documented.
-fn open_existing(db: &Path) -> Result<Store> {
+pub(super) fn open_existing(db: &Path) -> Result<Store> {
     match Store::open(db) {
         Err(StoreError::Locked { .. }) => Ok(Store::open_read_only(db)?),
         other => Ok(other?),

@@ -1,5 +1,6 @@
 //! The command-line interface: argument definitions and the commands that don't need a window.
 
+mod capture;
 mod commands;
 
 pub use commands::run;
@@ -41,6 +42,24 @@ pub enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Capture an article (text, HTML, or .txt in UTF-8/UTF-16/Windows-1256): propose its
+    /// dates, actors and events; with --apply, write the accepted-by-default ones.
+    Capture {
+        /// The article file.
+        file: PathBuf,
+        /// Publication date (YYYY-MM-DD) for relative phrases when the article has no date line.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Write the source and the proposals accepted by default (all or nothing).
+        #[arg(long)]
+        apply: bool,
+        /// Print JSON (the proposals, or what --apply created).
+        #[arg(long)]
+        json: bool,
+        /// The file's encoding (auto, utf-8, utf-16le, utf-16be, windows-1256).
+        #[arg(long, default_value = "auto")]
+        encoding: String,
     },
     /// Export the store to a file.
     Export {

@@ -3,6 +3,7 @@
 
 // TODO pub mod acled;
 // TODO pub mod bibtex;
+pub mod capture;
 pub mod countries;
 // TODO pub mod csl_json;
 pub mod csv_import;

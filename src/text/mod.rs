@@ -6,13 +6,16 @@
 
 mod cache;
 pub(crate) mod chars;
+pub mod dates;
 mod direction;
 mod editor;
+pub mod events;
 pub mod fonts;
 pub mod gallery;
 mod layout;
 mod linebreak;
 mod map;
+pub mod mentions;
 mod params;
 mod selectable;
 mod style;
