@@ -1,4 +1,5 @@
 //! `marsad capture` end to end on a seed article: the JSON proposals, then `--apply`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
 use std::process::{Command, Output};

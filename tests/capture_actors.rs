@@ -1,5 +1,6 @@
 //! Actor recognition on the five seed articles, measured against the sample store that was
 //! built from them by hand. Run with `--nocapture` to see the numbers.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use marsad::model::{Actor, EvidenceTarget, Id};
 use marsad::text::mentions::ActorIndex;

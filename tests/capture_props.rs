@@ -1,5 +1,6 @@
 //! Property tests: random and mutated text never makes date, actor or article capture panic,
 //! and every span they report lies on char boundaries inside the text and holds the phrase.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use marsad::import::capture::{CaptureOptions, capture_text, html::html_to_text};
 use marsad::model::PartialDate;
