@@ -445,3 +445,39 @@ fn snapshot_sources_ar() {
 fn snapshot_sources_en() {
     snapshot_view(Lang::En, View::Sources, "view_sources_en");
 }
+
+#[test]
+fn capture_review_writes_only_the_accepted_proposals() {
+    use marsad::i18n::vocab;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app_at(&dir.path().join("c.marsad"), english());
+    h.run();
+    let article = "تفكيك خلية إرهابية في وجدة\n\
+        أعلن المكتب المركزي للأبحاث القضائية يوم 26 مارس 2022 تفكيك خلية إرهابية في وجدة بتنسيق مع مكتب التحقيقات الفيدرالي.\n\
+        واستقبل المدير العام للأمن الوطني في 13 يونيو 2022 وفدا من مكتب التحقيقات الفيدرالي.";
+    click(&mut h, "File");
+    click(&mut h, "Paste article…");
+    type_into(&mut h, "Paste the article's text here", article);
+    click(&mut h, "Capture");
+    let review = h.state().state.capture.clone().expect("the review is open");
+    let events = &review.capture.events;
+    assert_eq!(events.len(), 2, "one proposal per dated sentence with an event verb");
+    assert!(review.capture.actors.iter().any(|a| a.known_id.is_some()));
+    // Reject the first proposed event.
+    let first = &events[0];
+    let caption = format!(
+        "{} · {}",
+        vocab::date(Lang::En, &first.start.unwrap()),
+        vocab::event_kind(Lang::En, first.kind)
+    );
+    click(&mut h, &caption);
+    let before = h.state().state.store.stats().unwrap();
+    click(&mut h, "Write accepted");
+    assert!(h.state().state.capture.is_none(), "the review closes");
+    let after = h.state().state.store.stats().unwrap();
+    assert_eq!(after.sources, before.sources + 1);
+    assert_eq!(after.events, before.events + 1, "only the accepted event is written");
+    let source = h.state().state.selected_source.expect("the new source is selected");
+    let s = h.state().state.store.source(source).unwrap().unwrap();
+    assert_eq!(s.full_text.as_deref(), Some(article));
+}

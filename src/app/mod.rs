@@ -1,6 +1,7 @@
 //! Application state, commands with undo, background jobs, and the eframe app.
 
 pub mod actions;
+pub mod capture;
 mod command;
 mod jobs;
 mod settings;

@@ -102,6 +102,8 @@ pub struct AppState {
     pub dialogs: Dialogs,
     /// Global search.
     pub search: SearchState,
+    /// An article's capture proposals under review.
+    pub capture: Option<super::capture::CaptureReview>,
     events: PageCache<EventQuery, EventRow>,
     actors: PageCache<ActorQuery, ActorRow>,
     sources: PageCache<(), SourceRow>,
@@ -174,6 +176,7 @@ impl AppState {
             pending_delete: None,
             dialogs: Dialogs::default(),
             search: SearchState::default(),
+            capture: None,
             events: PageCache::default(),
             actors: PageCache::default(),
             sources: PageCache::default(),

@@ -281,6 +281,26 @@ pub enum Msg {
     StoreFile,
     /// "Tag"
     Tag,
+    /// "Capture article…"
+    CaptureArticle,
+    /// "Paste article…"
+    PasteArticle,
+    /// "Review the capture"
+    CaptureReview,
+    /// "Actors found"
+    ProposedActors,
+    /// "Proposed events"
+    ProposedEvents,
+    /// "known" (an actor already in the store)
+    KnownActor,
+    /// "new" (an actor to create)
+    NewActorProposal,
+    /// "Write accepted"
+    Apply,
+    /// "Paste the article's text here"
+    PasteHere,
+    /// "Capture"
+    CaptureThis,
     /// "Sub-actors that lose their parent" (delete confirmation)
     ChildActors,
     /// "Actor…" (events filter)

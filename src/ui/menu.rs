@@ -11,7 +11,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiState) {
     egui::MenuBar::new().ui(ui, |ui| {
         text::row_ui(ui, |ui| {
             ui.menu_button(text::widget_text(ui, state.tr(Msg::MenuFile)), |ui| {
-                file_menu_ui(ui, state)
+                file_menu_ui(ui, state, ui_state)
             });
             ui.menu_button(text::widget_text(ui, state.tr(Msg::MenuEdit)), |ui| {
                 edit_menu_ui(ui, state, ui_state)
@@ -26,7 +26,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiState) {
     });
 }
 
-fn file_menu_ui(ui: &mut Ui, state: &mut AppState) {
+fn file_menu_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiState) {
     if button_ui(ui, state.tr(Msg::NewStore)).clicked() {
         actions::new_store_dialog(state);
         ui.close();
@@ -54,6 +54,14 @@ fn file_menu_ui(ui: &mut Ui, state: &mut AppState) {
     ui.separator();
     if button_ui(ui, state.tr(Msg::Import)).clicked() {
         actions::import_dialog(state);
+        ui.close();
+    }
+    if button_ui(ui, state.tr(Msg::CaptureArticle)).clicked() {
+        crate::app::capture::capture_dialog(state);
+        ui.close();
+    }
+    if button_ui(ui, state.tr(Msg::PasteArticle)).clicked() {
+        ui_state.paste = Some(String::new());
         ui.close();
     }
     if button_ui(ui, state.tr(Msg::Export)).clicked() {

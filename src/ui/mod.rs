@@ -2,6 +2,7 @@
 
 mod actor_picker;
 mod actors;
+mod capture;
 mod dialogs;
 mod event_editor;
 mod events;
@@ -29,6 +30,8 @@ pub struct UiState {
     pub source_editor: Option<sources::SourceEditor>,
     /// Text gallery state.
     pub gallery: crate::text::GalleryState,
+    /// The paste-an-article box, when open, with what was pasted so far.
+    pub paste: Option<String>,
 }
 
 /// The whole window.
@@ -55,6 +58,7 @@ pub fn app_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiState) {
     });
     dialogs::dialogs_ui(&ctx, state, ui_state);
     search::search_window_ui(&ctx, state);
+    capture::capture_windows_ui(&ctx, state, &mut ui_state.paste);
     if !state.jobs.is_empty() {
         ctx.request_repaint_after(std::time::Duration::from_millis(100));
     }
