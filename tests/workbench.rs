@@ -461,7 +461,11 @@ fn capture_review_writes_only_the_accepted_proposals() {
     click(&mut h, "Capture");
     let review = h.state().state.capture.clone().expect("the review is open");
     let events = &review.capture.events;
-    assert_eq!(events.len(), 2, "one proposal per dated sentence with an event verb");
+    assert_eq!(
+        events.len(),
+        2,
+        "one proposal per dated sentence with an event verb"
+    );
     assert!(review.capture.actors.iter().any(|a| a.known_id.is_some()));
     // Reject the first proposed event.
     let first = &events[0];
@@ -476,8 +480,16 @@ fn capture_review_writes_only_the_accepted_proposals() {
     assert!(h.state().state.capture.is_none(), "the review closes");
     let after = h.state().state.store.stats().unwrap();
     assert_eq!(after.sources, before.sources + 1);
-    assert_eq!(after.events, before.events + 1, "only the accepted event is written");
-    let source = h.state().state.selected_source.expect("the new source is selected");
+    assert_eq!(
+        after.events,
+        before.events + 1,
+        "only the accepted event is written"
+    );
+    let source = h
+        .state()
+        .state
+        .selected_source
+        .expect("the new source is selected");
     let s = h.state().state.store.source(source).unwrap().unwrap();
     assert_eq!(s.full_text.as_deref(), Some(article));
 }

@@ -105,6 +105,9 @@ mod tests {
             Some(Direction::Rtl)
         );
         assert_eq!(base_direction("\u{200F}abc"), Some(Direction::Rtl));
+        // A UI string composed around an isolated Arabic name keeps the UI's direction.
+        let composed = format!("{} (known, 2×)", isolate("المكتب المركزي"));
+        assert_eq!(base_direction(&composed), Some(Direction::Ltr));
     }
 
     #[test]
@@ -114,4 +117,11 @@ mod tests {
         set_direction(&ctx, Direction::Ltr);
         assert_eq!(direction(&ctx), Direction::Ltr);
     }
+}
+
+/// Wraps user text in a first-strong isolate (U+2068 … U+2069) for composing it into a UI
+/// string: «{name} (known, 2×)» then keeps the UI's direction and the name's own order,
+/// whatever script the name is in.
+pub fn isolate(user_text: &str) -> String {
+    format!("\u{2068}{user_text}\u{2069}")
 }

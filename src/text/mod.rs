@@ -23,7 +23,9 @@ mod widgets;
 pub(crate) mod words;
 
 pub use cache::{cached_layouts, layout};
-pub use direction::{Direction, base_direction, column_ui, direction, row_ui, set_direction};
+pub use direction::{
+    Direction, base_direction, column_ui, direction, isolate, row_ui, set_direction,
+};
 pub use editor::{TextField, field_selection};
 pub use gallery::{GalleryState, gallery_ui};
 pub use layout::{Cell, LaidOut, TextLayout, VisualRow, layout_text, paragraph_direction};

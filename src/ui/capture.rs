@@ -86,16 +86,20 @@ fn review_ui(ui: &mut Ui, state: &mut AppState) {
         .published
         .map(|d| vocab::date(lang, &d))
         .unwrap_or_default();
-    text::weak(
-        ui,
-        &format!("{} · {published}", src.outlet.as_deref().unwrap_or("")),
-    );
+    let line: Vec<String> = [src.outlet.clone().unwrap_or_default(), published]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .map(|s| text::isolate(&s))
+        .collect();
+    if !line.is_empty() {
+        text::weak(ui, &line.join(" · "));
+    }
     ui.separator();
     text::strong(ui, actors_caption);
     for a in &review.capture.actors {
         let mut on = review.selection.actors.contains(&a.id);
         let tag = if a.known_id.is_some() { known } else { new };
-        let caption = format!("{} ({tag}, {}×)", a.name, a.mentions.len());
+        let caption = format!("{} ({tag}, {}×)", text::isolate(&a.name), a.mentions.len());
         if checkbox_ui(ui, &mut on, &caption).changed() {
             toggle(&mut review.selection.actors, a.id, on);
         }
