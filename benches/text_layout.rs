@@ -13,7 +13,10 @@ use marsad::text::{self, Direction, TextParams};
 
 fn frame(ctx: &egui::Context, f: impl FnMut(&mut egui::Ui)) {
     let input = RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1200.0, 4000.0))),
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1200.0, 4000.0),
+        )),
         ..Default::default()
     };
     ctx.run_ui(input, f).textures_delta.clear();
@@ -26,7 +29,9 @@ fn median(mut v: Vec<Duration>) -> Duration {
 
 fn paragraphs() -> Vec<String> {
     let base = "أعلن المكتب المركزي للأبحاث القضائية (BCIJ) يوم 26 مارس 2022 عن تفكيك خلية إرهابية تتكون من أربعة عناصر ينشطون في مدن الرباط وطنجة وفاس، وذلك بتنسيق مع المديرية العامة لمراقبة التراب الوطني (DGST) التي يُوصف مكتبها بـ FBI المغرب. ";
-    (0..50).map(|i| format!("{i}. {}", base.repeat(2))).collect()
+    (0..50)
+        .map(|i| format!("{i}. {}", base.repeat(2)))
+        .collect()
 }
 
 fn main() {
@@ -38,7 +43,9 @@ fn main() {
 
     // Warm up both paths (fonts, glyph atlas, caches).
     for _ in 0..5 {
-        frame(&ctx, |ui| paras.iter().for_each(|p| drop(text::paragraph(ui, p))));
+        frame(&ctx, |ui| {
+            paras.iter().for_each(|p| drop(text::paragraph(ui, p)))
+        });
         frame(&ctx, |ui| paras.iter().for_each(|p| drop(ui.label(p))));
     }
     let time_frames = |f: &dyn Fn(&mut egui::Ui)| {
@@ -50,8 +57,12 @@ fn main() {
             })
             .collect::<Vec<_>>()
     };
-    let ours = median(time_frames(&|ui| paras.iter().for_each(|p| drop(text::paragraph(ui, p)))));
-    let plain = median(time_frames(&|ui| paras.iter().for_each(|p| drop(ui.label(p)))));
+    let ours = median(time_frames(&|ui| {
+        paras.iter().for_each(|p| drop(text::paragraph(ui, p)))
+    }));
+    let plain = median(time_frames(&|ui| {
+        paras.iter().for_each(|p| drop(ui.label(p)))
+    }));
     let empty = median(time_frames(&|_| {}));
 
     let params = TextParams::new(FontId::proportional(14.0), Color32::WHITE, Direction::Rtl)
@@ -77,10 +88,25 @@ fn main() {
     let u10k = median(uncached(&p10k, 20));
 
     println!("screen of 50 cached paragraphs (~420 chars, wrapped at available width):");
-    println!("  text::paragraph  {:>9.3} ms/frame (median of 200)", ours.as_secs_f64() * 1e3);
-    println!("  ui.label (no bidi) {:>7.3} ms/frame", plain.as_secs_f64() * 1e3);
-    println!("  empty frame      {:>9.3} ms/frame", empty.as_secs_f64() * 1e3);
+    println!(
+        "  text::paragraph  {:>9.3} ms/frame (median of 200)",
+        ours.as_secs_f64() * 1e3
+    );
+    println!(
+        "  ui.label (no bidi) {:>7.3} ms/frame",
+        plain.as_secs_f64() * 1e3
+    );
+    println!(
+        "  empty frame      {:>9.3} ms/frame",
+        empty.as_secs_f64() * 1e3
+    );
     println!("uncached layout (our cache and epaint's galley cache cold):");
-    println!("  400 chars        {:>9.3} ms (median of 200)", u400.as_secs_f64() * 1e3);
-    println!("  10k chars        {:>9.3} ms (median of 20)", u10k.as_secs_f64() * 1e3);
+    println!(
+        "  400 chars        {:>9.3} ms (median of 200)",
+        u400.as_secs_f64() * 1e3
+    );
+    println!(
+        "  10k chars        {:>9.3} ms (median of 20)",
+        u10k.as_secs_f64() * 1e3
+    );
 }

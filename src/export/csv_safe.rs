@@ -32,8 +32,7 @@ pub fn write_rows(header: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, Expo
             w.write_record(row.iter().map(|c| neutralize(c).into_owned()))
                 .map_err(enc)?;
         }
-        w.flush()
-            .map_err(|e| ExportError::Encode(e.to_string()))?;
+        w.flush().map_err(|e| ExportError::Encode(e.to_string()))?;
     }
     Ok(out)
 }
