@@ -126,14 +126,14 @@ fn context(d: &Dataset) -> Context<'_> {
 
 /// The two sides: main actor, associated actors, interaction code.
 fn sides<'a>(parts: &[(&'a Actor, Role)]) -> [(String, String, String); 2] {
-    let mut out: [(Vec<&'a Actor>, Option<u8>); 2] = [(Vec::new(), None), (Vec::new(), None)];
+    let mut out: [Vec<&'a Actor>; 2] = [Vec::new(), Vec::new()];
     for (a, role) in parts {
         let side = &mut out[usize::from(second_side(*role))];
-        if !side.0.iter().any(|x| x.id == a.id) {
-            side.0.push(a);
+        if !side.iter().any(|x| x.id == a.id) {
+            side.push(a);
         }
     }
-    out.map(|(list, _)| {
+    out.map(|list| {
         let main = list
             .first()
             .map(|a| acled_name(a).to_owned())

@@ -146,7 +146,7 @@ fn date_of(r: &Record, tags: &[&str], b: &mut PlanBuilder) -> Option<crate::mode
     let mut best: Option<crate::model::PartialDate> = None;
     for (value, line) in r.values(tags) {
         match loose_date(value) {
-            Some(d) if best.is_none_or(|b| d.precision() > b.precision()) => best = Some(d),
+            Some(d) if best.is_none_or(|old| d.precision() > old.precision()) => best = Some(d),
             Some(_) => {}
             None => b.problem(
                 line,

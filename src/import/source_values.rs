@@ -3,9 +3,9 @@
 //! several note-like fields those formats have.
 
 use super::csv_values;
+use super::parse_date;
 use super::plan_builder::{name_key, url_key};
 use super::stable_id::stable_id;
-use super::{Problem, parse_date};
 use crate::model::{Id, PartialDate, Source, is_arabic};
 
 /// A personal name as the bibliographic formats want it.
@@ -181,11 +181,6 @@ impl Notes {
         let all: Vec<String> = self.note.into_iter().chain(self.labelled).collect();
         (!all.is_empty()).then(|| all.join("\n\n"))
     }
-}
-
-/// A problem that names a field and the line it is on.
-pub(crate) fn field_problem(line: usize, field: &str, message: impl Into<String>) -> Problem {
-    Problem::at(line, Some(field), message)
 }
 
 /// The 1-based line of a byte offset in `text`.
