@@ -50,7 +50,10 @@ pub fn parse(xml: &str) -> Doc {
                 for a in e.attributes() {
                     let a = a.unwrap();
                     let key = String::from_utf8(a.key.as_ref().to_vec()).unwrap();
-                    let value = a.unescape_value().unwrap().into_owned();
+                    let value = a
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .unwrap()
+                        .into_owned();
                     doc.attrs.push((key, value));
                 }
             }

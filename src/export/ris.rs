@@ -126,7 +126,7 @@ mod tests {
         let mut s = Source::new(SourceKind::Interview, "حوار مع مدير الأمن");
         s.authors = vec!["John Smith".into(), "محمد العلوي".into()];
         s.published = "2022-03".parse().ok();
-        s.notes = Some("TI  - not a tag\nسطر".into());
+        s.notes = Some("سطر\nTI  - not a tag".into());
         let data = Dataset {
             sources: vec![s.clone()],
             ..Dataset::default()
@@ -142,6 +142,6 @@ mod tests {
         assert_eq!(back[0].kind, SourceKind::Interview);
         assert_eq!(back[0].authors, s.authors);
         assert_eq!(back[0].published, s.published);
-        assert_eq!(back[0].notes.as_deref(), Some(" TI  - not a tag\nسطر"));
+        assert_eq!(back[0].notes.as_deref(), Some("سطر\n TI  - not a tag"));
     }
 }
