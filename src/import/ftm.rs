@@ -410,7 +410,22 @@ fn link(e: &Entity, ids: &mut Ids, b: &mut PlanBuilder) {
             Role::Participant
         });
         b.participate(event, actor, r);
-        let pid = stable_id("participation", &format!("{event}/{actor}/{}", r.code()));
+        // A link Marsad wrote carries the participation's id: keeping it lets a re-import
+        // update the store's participation instead of colliding with it.
+        let pid = match e.id.parse::<Id>() {
+            Ok(id) => {
+                let found = b
+                    .data_mut()
+                    .participations
+                    .iter_mut()
+                    .find(|p| p.event_id == event && p.actor_id == actor && p.role == r);
+                if let Some(p) = found {
+                    p.id = id;
+                }
+                id
+            }
+            Err(_) => stable_id("participation", &format!("{event}/{actor}/{}", r.code())),
+        };
         ids.targets
             .insert(e.id.clone(), EvidenceTarget::Participation(pid));
         return;
