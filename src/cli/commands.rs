@@ -1,6 +1,6 @@
 //! What each command does. Output goes to the writer given, so tests can read it.
 
-use super::{CliError, Command, KindArg};
+use super::{CliError, Command, KindArg, TableArg};
 use crate::export;
 use crate::import;
 use crate::sample;
@@ -40,7 +40,11 @@ pub fn run(command: &Command, db: &Path, out: &mut dyn Write) -> Result<()> {
             },
             out,
         ),
-        Command::Export { format, out: file } => export_file(db, format, file, out),
+        Command::Export {
+            format,
+            out: file,
+            table,
+        } => export_file(db, &export_format(format, *table)?, file, out),
         Command::Search {
             query,
             kind,
@@ -126,12 +130,29 @@ pub(super) fn import_error(file: &Path, e: StoreError) -> CliError {
     }
 }
 
+/// The exporter name for `--format` and `--table`: `csv --table actors` is `csv-actors`.
+fn export_format(format: &str, table: Option<TableArg>) -> Result<String> {
+    let Some(table) = table else {
+        return Ok(format.to_owned());
+    };
+    if format != "csv" {
+        return Err(CliError::User(format!(
+            "--table applies to --format csv only, not «{format}»"
+        )));
+    }
+    let table = match table {
+        TableArg::Events => "events",
+        TableArg::Actors => "actors",
+        TableArg::Sources => "sources",
+    };
+    Ok(format!("csv-{table}"))
+}
+
 fn export_file(db: &Path, format: &str, file: &Path, out: &mut dyn Write) -> Result<()> {
     let exporter = export::by_name(format).ok_or_else(|| {
-        let names: Vec<&str> = export::exporters().iter().map(|e| e.name()).collect();
         CliError::User(format!(
-            "unknown export format «{format}» (available: {})",
-            names.join(", ")
+            "unknown export format «{format}» (available: csv, {})",
+            export::names().join(", ")
         ))
     })?;
     let store = open_existing(db)?;

@@ -63,12 +63,15 @@ pub enum Command {
     },
     /// Export the store to a file.
     Export {
-        /// The format.
+        /// The format: json, csv (with --table), acled, ris, bibtex, csl-json, ftm, graphml, gexf.
         #[arg(long, default_value = "json")]
         format: String,
         /// Where to write.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// With `--format csv`: which table to write (default: events).
+        #[arg(long, value_enum)]
+        table: Option<TableArg>,
     },
     /// Search the store (Arabic spelling variants and attached prefixes included).
     Search {
@@ -129,6 +132,17 @@ pub enum KindArg {
     Source,
     /// Excerpts.
     Excerpt,
+}
+
+/// Tables for `export --format csv --table`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum TableArg {
+    /// One row per event, with its actors and roles.
+    Events,
+    /// One row per actor.
+    Actors,
+    /// One row per source.
+    Sources,
 }
 
 /// Exit codes: 0 success, 1 the user's input or file, 2 an internal error.

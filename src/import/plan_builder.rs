@@ -56,8 +56,6 @@ pub(crate) struct PlanBuilder {
     participations: HashSet<(Id, Id, Role)>,
 }
 
-// `add_excerpt`, `add_relation` and `data_mut` serve the bibliographic and FtM importers.
-#[allow(dead_code)]
 impl PlanBuilder {
     /// Records a problem that does not stop the import.
     pub fn problem(&mut self, line: usize, field: Option<&str>, message: impl Into<String>) {

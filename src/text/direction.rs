@@ -87,6 +87,13 @@ pub fn column_ui<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> Inn
     ui.with_layout(Layout::top_down(align), add_contents)
 }
 
+/// Wraps user text in a first-strong isolate (U+2068 … U+2069) for composing it into a UI
+/// string: «{name} (known, 2×)» then keeps the UI's direction and the name's own order,
+/// whatever script the name is in.
+pub fn isolate(user_text: &str) -> String {
+    format!("\u{2068}{user_text}\u{2069}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,11 +124,4 @@ mod tests {
         set_direction(&ctx, Direction::Ltr);
         assert_eq!(direction(&ctx), Direction::Ltr);
     }
-}
-
-/// Wraps user text in a first-strong isolate (U+2068 … U+2069) for composing it into a UI
-/// string: «{name} (known, 2×)» then keeps the UI's direction and the name's own order,
-/// whatever script the name is in.
-pub fn isolate(user_text: &str) -> String {
-    format!("\u{2068}{user_text}\u{2069}")
 }
