@@ -121,14 +121,24 @@ pub fn start_import(state: &mut AppState, path: PathBuf) {
 }
 
 /// Asks where to export and writes the store there in the background.
-pub fn export_dialog(state: &mut AppState) {
+pub fn export_dialog(state: &mut AppState, format: &'static str) {
+    let Some(exporter) = crate::export::by_name(format) else {
+        return state.say(format!("{}: {format}", state.tr(Msg::Export)), true);
+    };
+    let ext = exporter.extension();
     let Some(path) = rfd::FileDialog::new()
-        .add_filter("Marsad JSON", &["json"])
-        .set_file_name("marsad-export.json")
+        .add_filter(format, &[ext])
+        .set_file_name(format!("marsad-{format}.{ext}"))
         .save_file()
     else {
         return;
     };
+    start_export(state, format, path);
+}
+
+/// Exports the whole store in `format` to `path` on a background thread; the file is written
+/// atomically, so a failed export leaves no half file.
+pub fn start_export(state: &mut AppState, format: &'static str, path: PathBuf) {
     let store = match state.store.reopen() {
         Ok(s) => s,
         Err(e) => return state.report(&e),
@@ -141,8 +151,8 @@ pub fn export_dialog(state: &mut AppState) {
             .export()
             .map_err(|e| e.to_string())
             .and_then(|d| {
-                crate::export::by_name("json")
-                    .ok_or_else(|| "json".to_owned())
+                crate::export::by_name(format)
+                    .ok_or_else(|| format.to_owned())
                     .and_then(|x| x.write(&d).map_err(|e| e.to_string()))
             })
             .and_then(|bytes| {

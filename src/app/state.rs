@@ -124,6 +124,8 @@ pub struct Dialogs {
     pub gallery: bool,
     /// Merge actors, with the duplicate to merge into the selected actor.
     pub merge: Option<Option<Id>>,
+    /// The export dialog, with the chosen format.
+    pub export: Option<&'static str>,
 }
 
 /// The global search box and its results.

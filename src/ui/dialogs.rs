@@ -25,6 +25,9 @@ pub fn dialogs_ui(ctx: &Context, state: &mut AppState, ui_state: &mut UiState) {
     if state.dialogs.merge.is_some() {
         window(ctx, state, Msg::Merge, merge_ui);
     }
+    if state.dialogs.export.is_some() {
+        window(ctx, state, Msg::Export, export_ui);
+    }
     if state.dialogs.gallery {
         let mut open = true;
         egui::Window::new(text::widget_text(ctx, state.tr(Msg::TextGallery)))
@@ -56,6 +59,7 @@ fn window(
             Msg::About => state.dialogs.about = false,
             Msg::KeyboardShortcuts => state.dialogs.shortcuts = false,
             Msg::Merge => state.dialogs.merge = None,
+            Msg::Export => state.dialogs.export = None,
             _ => {}
         }
     }
@@ -246,5 +250,19 @@ fn merge_ui(ui: &mut Ui, state: &mut AppState) {
         if state.run(Command::Merge { keep, remove }, label) {
             state.dialogs.merge = None;
         }
+    }
+}
+
+/// Choose a format, then where to save: the whole store is exported in the background.
+fn export_ui(ui: &mut Ui, state: &mut AppState) {
+    let Some(mut format) = state.dialogs.export else {
+        return;
+    };
+    let names = crate::export::names();
+    super::widgets::combo_ui(ui, "export-format", &mut format, &names, |n| n);
+    state.dialogs.export = Some(format);
+    if button_ui(ui, state.tr(Msg::Save)).clicked() {
+        state.dialogs.export = None;
+        crate::app::actions::export_dialog(state, format);
     }
 }

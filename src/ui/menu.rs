@@ -65,7 +65,7 @@ fn file_menu_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiState) {
         ui.close();
     }
     if button_ui(ui, state.tr(Msg::Export)).clicked() {
-        actions::export_dialog(state);
+        state.dialogs.export = Some("marsad-json");
         ui.close();
     }
     if button_ui(ui, state.tr(Msg::Backup)).clicked() {
