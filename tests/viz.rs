@@ -1,0 +1,125 @@
+//! The timeline and network views on the sample store: snapshots in Arabic and English, and
+//! interactions (a click on a marker opens its event; the period changes the edges shown).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use egui::vec2;
+use egui_kittest::{Harness, SnapshotOptions};
+use marsad::app::{MarsadApp, Settings, View, open_store};
+use marsad::i18n::Lang;
+
+fn app(lang: Lang, view: View) -> Harness<'static, MarsadApp> {
+    let dir = Box::leak(Box::new(tempfile::tempdir().unwrap()));
+    let (store, opened) = open_store(&dir.path().join("viz.marsad")).unwrap();
+    let settings = Settings {
+        lang,
+        view,
+        ..Default::default()
+    };
+    let mut h = Harness::builder()
+        .with_size(vec2(1360.0, 840.0))
+        .build_eframe(move |cc| MarsadApp::with_settings(&cc.egui_ctx, store, opened, settings));
+    h.run_steps(4);
+    h
+}
+
+/// Tolerant enough for llvmpipe vs lavapipe anti-aliasing differences.
+fn options() -> SnapshotOptions {
+    SnapshotOptions::new().threshold(2.0).max_failed_pixels(400)
+}
+
+#[test]
+fn timeline_arabic() {
+    let mut h = app(Lang::Ar, View::Timeline);
+    let rows = h.state().ui_state.timeline.data().unwrap().rows.len();
+    assert!(
+        rows >= 20,
+        "the sample's dated events are all on the timeline: {rows}"
+    );
+    assert!(h.state().ui_state.timeline.scene.text_count() > 10);
+    h.snapshot_options("viz_timeline_ar", &options());
+}
+
+#[test]
+fn timeline_english() {
+    let mut h = app(Lang::En, View::Timeline);
+    h.snapshot_options("viz_timeline_en", &options());
+}
+
+#[test]
+fn network_arabic() {
+    let mut h = app(Lang::Ar, View::Network);
+    let (nodes, edges) = h.state().ui_state.network.counts();
+    assert!(nodes > 20 && edges > 20, "{nodes} nodes, {edges} edges");
+    h.snapshot_options("viz_network_ar", &options());
+}
+
+#[test]
+fn network_english() {
+    let mut h = app(Lang::En, View::Network);
+    h.snapshot_options("viz_network_en", &options());
+}
+
+#[test]
+fn clicking_a_marker_opens_its_event() {
+    let mut h = app(Lang::Ar, View::Timeline);
+    let (rect, row, _) = h
+        .state()
+        .ui_state
+        .timeline
+        .hit_rects()
+        .into_iter()
+        .find(|(_, _, count)| *count == 1)
+        .expect("a single event marker is visible");
+    let id = h.state().ui_state.timeline.data().unwrap().rows[row].id;
+    let at = rect.center();
+    h.hover_at(at);
+    h.run_steps(1);
+    h.drag_at(at);
+    h.run_steps(1);
+    h.drop_at(at);
+    h.run_steps(2);
+    assert_eq!(h.state().state.selected_event, Some(id));
+    assert_eq!(h.state().state.settings.view, View::Events);
+}
+
+#[test]
+fn the_period_changes_the_visible_edges() {
+    let mut h = app(Lang::En, View::Network);
+    let all = h.state().ui_state.network.counts();
+    h.state_mut().ui_state.network.window = Some((2020, 2022));
+    h.run_steps(2);
+    let recent = h.state().ui_state.network.counts();
+    assert!(
+        recent.1 < all.1,
+        "fewer edges in 2020–2022: {recent:?} vs {all:?}"
+    );
+    h.state_mut().ui_state.network.window = Some((1777, 1800));
+    h.run_steps(2);
+    let early = h.state().ui_state.network.counts();
+    assert!(early.1 < recent.1, "{early:?} vs {recent:?}");
+    h.state_mut().ui_state.network.window = None;
+    h.run_steps(2);
+    assert_eq!(h.state().ui_state.network.counts(), all);
+}
+
+#[test]
+fn double_clicking_a_node_opens_the_actor() {
+    let mut h = app(Lang::En, View::Network);
+    let at = h
+        .state()
+        .ui_state
+        .network
+        .node_position("Morocco")
+        .expect("Morocco is a node");
+    h.hover_at(at);
+    h.run_steps(1);
+    for _ in 0..2 {
+        h.drag_at(at);
+        h.run_steps(1);
+        h.drop_at(at);
+        h.run_steps(1);
+    }
+    h.run_steps(1);
+    assert_eq!(h.state().state.settings.view, View::Actors);
+    assert!(h.state().state.selected_actor.is_some());
+}
