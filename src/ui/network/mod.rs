@@ -65,7 +65,7 @@ pub struct NetworkState {
     places: Vec<(Pos2, f32)>,
     /// The last frame's draw list (exports write it).
     pub scene: Scene,
-    canvas: Rect,
+    canvas: Option<Rect>,
 }
 
 impl NetworkState {
@@ -89,7 +89,7 @@ impl NetworkState {
         })?;
         self.places
             .get(k)
-            .map(|(p, _)| *p + self.canvas.min.to_vec2())
+            .map(|(p, _)| *p + self.canvas.map_or(Vec2::ZERO, |c| c.min.to_vec2()))
     }
 
     fn refresh(&mut self, state: &mut AppState) {
@@ -199,7 +199,7 @@ pub fn network_view_ui(ui: &mut Ui, state: &mut AppState, net: &mut NetworkState
     }
     let rect = ui.available_rect_before_wrap();
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
-    net.canvas = rect;
+    net.canvas = Some(rect);
     if net.camera.is_none() {
         net.fit(rect.size());
     }
@@ -270,8 +270,8 @@ fn toolbar_ui(ui: &mut Ui, state: &mut AppState, net: &mut NetworkState) {
         if let Some((lo, hi)) = years {
             text::strong(ui, state.tr(Msg::VizPeriod));
             let (mut a, mut b) = net.window.unwrap_or((lo, hi));
-            let ra = ui.add(egui::Slider::new(&mut a, lo..=hi).id_source("net-from"));
-            let rb = ui.add(egui::Slider::new(&mut b, lo..=hi).id_source("net-to"));
+            let ra = ui.add(egui::Slider::new(&mut a, lo..=hi));
+            let rb = ui.add(egui::Slider::new(&mut b, lo..=hi));
             if ra.changed() || rb.changed() {
                 net.window = Some((a.min(b), a.max(b)));
             }
@@ -318,7 +318,9 @@ fn toolbar_ui(ui: &mut Ui, state: &mut AppState, net: &mut NetworkState) {
             crate::ui::scene::export_svg(state, &scene, "network");
         }
         if button_ui(ui, state.tr(Msg::VizExportPng)).clicked() {
-            crate::ui::scene::start_png_export(ui, "network", net.canvas);
+            if let Some(canvas) = net.canvas {
+                crate::ui::scene::start_png_export(ui, "network", canvas);
+            }
         }
         let (n, e) = net.counts();
         text::weak(

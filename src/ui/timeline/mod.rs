@@ -39,7 +39,7 @@ pub struct TimelineState {
     /// The last frame's draw list (exports write it).
     pub scene: Scene,
     hits: Vec<HitBox>,
-    canvas: Rect,
+    canvas: Option<Rect>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -55,7 +55,8 @@ impl TimelineState {
             .iter()
             .map(|h| {
                 (
-                    h.rect.translate(self.canvas.min.to_vec2()),
+                    h.rect
+                        .translate(self.canvas.map_or(egui::Vec2::ZERO, |c| c.min.to_vec2())),
                     h.bin.first,
                     h.bin.count,
                 )
@@ -69,20 +70,20 @@ impl TimelineState {
     }
 
     fn refresh(&mut self, state: &mut AppState) {
-        let filter = &state.settings.event_filter;
+        let filter = state.settings.event_filter.clone();
         let fresh = self
             .data
             .as_ref()
-            .is_some_and(|(g, f, _)| *g == state.generation && f == filter);
+            .is_some_and(|(g, f, _)| *g == state.generation && *f == filter);
         if !fresh {
-            let data = match TimelineData::load(&state.store, filter) {
+            let data = match TimelineData::load(&state.store, &filter) {
                 Ok(d) => d,
                 Err(e) => {
                     state.report(&e);
                     empty_data()
                 }
             };
-            self.data = Some((state.generation, filter.clone(), Arc::new(data)));
+            self.data = Some((state.generation, filter, Arc::new(data)));
             self.lanes = None;
         }
         let lang = state.lang();
@@ -144,7 +145,7 @@ pub fn timeline_view_ui(ui: &mut Ui, state: &mut AppState, tl: &mut TimelineStat
     }
     let rect = ui.available_rect_before_wrap();
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
-    tl.canvas = rect;
+    tl.canvas = Some(rect);
     let rtl = state.lang().direction().is_rtl() != state.settings.timeline_flip;
     let width = (rect.width() - draw::CAPTION_W).max(1.0);
     if tl.view.is_none() {
@@ -187,7 +188,7 @@ pub fn timeline_view_ui(ui: &mut Ui, state: &mut AppState, tl: &mut TimelineStat
 }
 
 fn toolbar_ui(ui: &mut Ui, state: &mut AppState, tl: &mut TimelineState) {
-    let width = (tl.canvas.width() - draw::CAPTION_W).max(200.0);
+    let width = (tl.canvas.map_or(1000.0, |c| c.width()) - draw::CAPTION_W).max(200.0);
     text::row_ui(ui, |ui| {
         text::strong(ui, state.tr(Msg::VizLanes));
         let names = [
@@ -224,7 +225,9 @@ fn toolbar_ui(ui: &mut Ui, state: &mut AppState, tl: &mut TimelineState) {
             crate::ui::scene::export_svg(state, &scene, "timeline");
         }
         if button_ui(ui, state.tr(Msg::VizExportPng)).clicked() {
-            crate::ui::scene::start_png_export(ui, "timeline", tl.canvas);
+            if let Some(canvas) = tl.canvas {
+                crate::ui::scene::start_png_export(ui, "timeline", canvas);
+            }
         }
         let n = tl.data().map_or(0, |d| d.rows.len());
         text::weak(ui, &format!("{}: {n}", state.tr(Msg::Events)));
