@@ -303,12 +303,12 @@ mod tests {
     }
 
     fn setup() -> (Store, Vec<Id>, Vec<Id>) {
-        let store = Store::in_memory().unwrap();
+        let mut store = Store::in_memory().unwrap();
         let mut actors = Vec::new();
         for name in ["المغرب", "الولايات المتحدة", "إسبانيا"] {
             let mut a = Actor::new(ActorKind::State);
             a.name_ar = Some(name.into());
-            store.insert_actor(&a).unwrap();
+            store.write(|w| w.insert_actor(&a)).unwrap();
             actors.push(a.id);
         }
         let mut events = Vec::new();
@@ -320,16 +320,19 @@ mod tests {
             let mut e = Event::new(EventKind::OfficialVisit);
             e.title_ar = Some(format!("زيارة {start}"));
             e.start = Some(date(start));
-            store.insert_event(&e).unwrap();
+            store.write(|w| w.insert_event(&e)).unwrap();
             for i in who {
                 store
-                    .insert_participation(&Participation::new(e.id, actors[i], Role::Partner))
+                    .write(|w| {
+                        w.insert_participation(&Participation::new(e.id, actors[i], Role::Partner))
+                    })
                     .unwrap();
             }
             events.push(e.id);
         }
-        let undated = Event::new(EventKind::Other);
-        store.insert_event(&undated).unwrap();
+        let mut undated = Event::new(EventKind::Other);
+        undated.title_ar = Some("حدث بلا تاريخ".into());
+        store.write(|w| w.insert_event(&undated)).unwrap();
         (store, actors, events)
     }
 

@@ -1,12 +1,12 @@
-//! Paints a [`Scene`] with egui's painter (text through the text layer) and exports it: SVG
-//! from the same draw list, PNG from a screenshot of the window cropped to the view.
+//! Paints a [`Scene`] with egui's painter (text through the text layer) and exports it as SVG
+//! from the same draw list.
 
 use crate::app::AppState;
 use crate::i18n::Msg;
 use crate::text::{self, TextParams};
 use crate::viz::scene::{Item, Scene};
 use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, Ui, Vec2};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Text parameters of scene labels: UI face, one line, the UI direction for neutral text.
 pub fn label_params(ui: &Ui, size: f32, color: Color32) -> TextParams {
@@ -124,73 +124,6 @@ fn report(state: &mut AppState, path: &Path, result: std::io::Result<()>) {
         }
         Err(e) => state.say(format!("{}: {e}", path.display()), true),
     }
-}
-
-/// A PNG export waiting for the window's screenshot.
-#[derive(Clone, Debug)]
-struct PendingPng {
-    path: PathBuf,
-    rect: Rect,
-}
-
-fn pending_id(name: &str) -> egui::Id {
-    egui::Id::new(("marsad-png-export", name))
-}
-
-/// Asks where to save a PNG of the view at `rect`, then requests a screenshot of the window;
-/// [`finish_png_export`] writes the file when the screenshot arrives a frame later.
-pub fn start_png_export(ui: &Ui, name: &str, rect: Rect) {
-    let Some(path) = rfd::FileDialog::new()
-        .add_filter("PNG", &["png"])
-        .set_file_name(format!("{name}.png"))
-        .save_file()
-    else {
-        return;
-    };
-    ui.data_mut(|d| d.insert_temp(pending_id(name), PendingPng { path, rect }));
-    ui.ctx()
-        .send_viewport_cmd(egui::ViewportCommand::Screenshot(Default::default()));
-}
-
-/// Writes a requested PNG once the screenshot is in this frame's events.
-pub fn finish_png_export(ui: &Ui, state: &mut AppState, name: &str) {
-    let id = pending_id(name);
-    let Some(pending) = ui.data(|d| d.get_temp::<PendingPng>(id)) else {
-        return;
-    };
-    let image = ui.input(|i| {
-        i.raw.events.iter().find_map(|e| match e {
-            egui::Event::Screenshot { image, .. } => Some(image.clone()),
-            _ => None,
-        })
-    });
-    let Some(image) = image else {
-        return;
-    };
-    ui.data_mut(|d| d.remove::<PendingPng>(id));
-    let ppp = ui.ctx().pixels_per_point();
-    let cropped = image.region(&pending.rect, Some(ppp));
-    let result = write_png(&pending.path, &cropped);
-    report(state, &pending.path, result);
-}
-
-/// Encodes an RGBA image as PNG.
-pub fn write_png(path: &Path, image: &egui::ColorImage) -> std::io::Result<()> {
-    let file = std::io::BufWriter::new(std::fs::File::create(path)?);
-    let [w, h] = image.size;
-    let mut enc = png::Encoder::new(file, w as u32, h as u32);
-    enc.set_color(png::ColorType::Rgba);
-    enc.set_depth(png::BitDepth::Eight);
-    let mut writer = enc.write_header().map_err(std::io::Error::other)?;
-    let bytes: Vec<u8> = image
-        .pixels
-        .iter()
-        .flat_map(|c| c.to_srgba_unmultiplied())
-        .collect();
-    writer
-        .write_image_data(&bytes)
-        .map_err(std::io::Error::other)?;
-    writer.finish().map_err(std::io::Error::other)
 }
 
 /// Corners of a regular polygon around `center` (node shapes), starting at angle `turn`.

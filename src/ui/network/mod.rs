@@ -189,7 +189,6 @@ fn start_layout(graph: &Graph) -> Layout {
 /// Draws the network view.
 pub fn network_view_ui(ui: &mut Ui, state: &mut AppState, net: &mut NetworkState) {
     net.refresh(state);
-    crate::ui::scene::finish_png_export(ui, state, "network");
     toolbar_ui(ui, state, net);
     text::weak(ui, state.tr(Msg::VizNetworkHelp));
     net.refresh(state);
@@ -295,7 +294,7 @@ fn toolbar_ui(ui: &mut Ui, state: &mut AppState, net: &mut NetworkState) {
             .and_then(|c| countries.iter().position(|x| x == c));
         let all = state.tr(Msg::VizAllCountries);
         let indices: Vec<usize> = (0..countries.len()).collect();
-        let mut choice = country.map_or(usize::MAX, |c| c);
+        let mut choice = country.unwrap_or(usize::MAX);
         let mut options = vec![usize::MAX];
         options.extend(indices);
         if combo_ui(ui, "net-country", &mut choice, &options, |i| {
@@ -316,11 +315,6 @@ fn toolbar_ui(ui: &mut Ui, state: &mut AppState, net: &mut NetworkState) {
         if button_ui(ui, state.tr(Msg::VizExportSvg)).clicked() {
             let scene = net.scene.clone();
             crate::ui::scene::export_svg(state, &scene, "network");
-        }
-        if button_ui(ui, state.tr(Msg::VizExportPng)).clicked() {
-            if let Some(canvas) = net.canvas {
-                crate::ui::scene::start_png_export(ui, "network", canvas);
-            }
         }
         let (n, e) = net.counts();
         text::weak(

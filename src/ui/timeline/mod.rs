@@ -135,7 +135,6 @@ fn empty_data() -> TimelineData {
 /// Draws the timeline view.
 pub fn timeline_view_ui(ui: &mut Ui, state: &mut AppState, tl: &mut TimelineState) {
     tl.refresh(state);
-    crate::ui::scene::finish_png_export(ui, state, "timeline");
     toolbar_ui(ui, state, tl);
     text::weak(ui, state.tr(Msg::VizTimelineHelp));
     let empty = tl.data().is_none_or(|d| d.rows.is_empty());
@@ -215,19 +214,11 @@ fn toolbar_ui(ui: &mut Ui, state: &mut AppState, tl: &mut TimelineState) {
                 tl.selection = None;
             }
         }
-        checkbox_ui(
-            ui,
-            &mut state.settings.timeline_flip,
-            state.tr(Msg::VizFlipTime),
-        );
+        let flip = state.tr(Msg::VizFlipTime);
+        checkbox_ui(ui, &mut state.settings.timeline_flip, flip);
         if button_ui(ui, state.tr(Msg::VizExportSvg)).clicked() {
             let scene = tl.scene.clone();
             crate::ui::scene::export_svg(state, &scene, "timeline");
-        }
-        if button_ui(ui, state.tr(Msg::VizExportPng)).clicked() {
-            if let Some(canvas) = tl.canvas {
-                crate::ui::scene::start_png_export(ui, "timeline", canvas);
-            }
         }
         let n = tl.data().map_or(0, |d| d.rows.len());
         text::weak(ui, &format!("{}: {n}", state.tr(Msg::Events)));
