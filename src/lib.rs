@@ -15,3 +15,4 @@ pub mod sample;
 pub mod store;
 pub mod text;
 pub mod ui;
+pub mod viz;

@@ -51,6 +51,8 @@ pub struct Settings {
     pub event_filter: EventFilter,
     /// An edit that could not be saved yet (invalid), kept so that nothing typed is lost.
     pub unsaved: Option<String>,
+    /// Reverse the timeline's default direction (right→left in Arabic, left→right otherwise).
+    pub timeline_flip: bool,
 }
 
 impl Default for Settings {
@@ -62,6 +64,7 @@ impl Default for Settings {
             recent: Vec::new(),
             event_filter: EventFilter::default(),
             unsaved: None,
+            timeline_flip: false,
         }
     }
 }

@@ -144,5 +144,35 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::UntitledSource => "مصدر بلا عنوان",
         Msg::Url => "الرابط",
         Msg::WaitForJobs => "انتظر انتهاء المهام الجارية",
+        Msg::VizLanes => "المسارات",
+        Msg::VizByActor => "حسب الفاعل",
+        Msg::VizByType => "حسب نوع الحدث",
+        Msg::VizBySource => "حسب المصدر",
+        Msg::VizFitAll => "عرض الكل",
+        Msg::VizZoomSelection => "تكبير التحديد",
+        Msg::VizUseAsFilter => "استعمال الفترة مرشِّحًا",
+        Msg::VizFlipTime => "عكس اتجاه الزمن",
+        Msg::VizExportSvg => "تصدير SVG…",
+        Msg::VizExportPng => "تصدير PNG…",
+        Msg::VizNoActor => "بلا فاعل",
+        Msg::VizNoSource => "بلا مصدر",
+        Msg::VizImprecise => "تاريخ غير دقيق",
+        Msg::VizNoDatedEvents => "لا يوجد حدث مؤرَّخ يطابق المرشِّح.",
+        Msg::VizTimelineHelp => {
+            "العجلة: تكبير · السحب: تحريك · Shift+سحب: تحديد فترة · النقر: فتح الحدث"
+        }
+        Msg::VizNetworkHelp => {
+            "العجلة: تكبير · السحب: تحريك أو تثبيت عقدة · النقر: الجوار · النقر المزدوج: فتح الفاعل"
+        }
+        Msg::VizPeriod => "الفترة",
+        Msg::VizAllKinds => "كل الأنواع",
+        Msg::VizAllCountries => "كل البلدان",
+        Msg::VizMinWeight => "أدنى عدد أحداث مشتركة",
+        Msg::VizSharedEvents => "أحداث مشتركة",
+        Msg::VizLinks => "روابط",
+        Msg::VizLayingOut => "جارٍ الترتيب…",
+        Msg::VizUnpinAll => "إلغاء تثبيت الكل",
+        Msg::VizExported => "تم التصدير",
+        Msg::VizNoNodes => "لا يوجد فاعل في هذه الفترة بهذه المرشِّحات.",
     }
 }

@@ -146,5 +146,35 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::UntitledSource => "Untitled source",
         Msg::Url => "URL",
         Msg::WaitForJobs => "Wait for the running jobs to finish",
+        Msg::VizLanes => "Lanes",
+        Msg::VizByActor => "By actor",
+        Msg::VizByType => "By event type",
+        Msg::VizBySource => "By source",
+        Msg::VizFitAll => "Fit all",
+        Msg::VizZoomSelection => "Zoom to selection",
+        Msg::VizUseAsFilter => "Use period as filter",
+        Msg::VizFlipTime => "Reverse time direction",
+        Msg::VizExportSvg => "Export SVG…",
+        Msg::VizExportPng => "Export PNG…",
+        Msg::VizNoActor => "No actor",
+        Msg::VizNoSource => "No source",
+        Msg::VizImprecise => "Imprecise date",
+        Msg::VizNoDatedEvents => "No dated event matches the filter.",
+        Msg::VizTimelineHelp => {
+            "Wheel: zoom · drag: pan · Shift+drag: select a period · click: open the event"
+        }
+        Msg::VizNetworkHelp => {
+            "Wheel: zoom · drag: pan, or move and pin a node · click: neighbours · double-click: open the actor"
+        }
+        Msg::VizPeriod => "Period",
+        Msg::VizAllKinds => "All kinds",
+        Msg::VizAllCountries => "All countries",
+        Msg::VizMinWeight => "Min. shared events",
+        Msg::VizSharedEvents => "shared events",
+        Msg::VizLinks => "links",
+        Msg::VizLayingOut => "Laying out…",
+        Msg::VizUnpinAll => "Unpin all",
+        Msg::VizExported => "Exported",
+        Msg::VizNoNodes => "No actor in this period with these filters.",
     }
 }

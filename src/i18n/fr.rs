@@ -148,5 +148,35 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::UntitledSource => "Source sans titre",
         Msg::Url => "URL",
         Msg::WaitForJobs => "Attendez la fin des tâches en cours",
+        Msg::VizLanes => "Lignes",
+        Msg::VizByActor => "Par acteur",
+        Msg::VizByType => "Par type d'événement",
+        Msg::VizBySource => "Par source",
+        Msg::VizFitAll => "Tout afficher",
+        Msg::VizZoomSelection => "Zoomer sur la sélection",
+        Msg::VizUseAsFilter => "Utiliser la période comme filtre",
+        Msg::VizFlipTime => "Inverser le sens du temps",
+        Msg::VizExportSvg => "Exporter en SVG…",
+        Msg::VizExportPng => "Exporter en PNG…",
+        Msg::VizNoActor => "Sans acteur",
+        Msg::VizNoSource => "Sans source",
+        Msg::VizImprecise => "Date imprécise",
+        Msg::VizNoDatedEvents => "Aucun événement daté ne correspond au filtre.",
+        Msg::VizTimelineHelp => {
+            "Molette : zoom · glisser : déplacer · Maj+glisser : choisir une période · clic : ouvrir l'événement"
+        }
+        Msg::VizNetworkHelp => {
+            "Molette : zoom · glisser : déplacer, ou déplacer et épingler un nœud · clic : voisins · double-clic : ouvrir l'acteur"
+        }
+        Msg::VizPeriod => "Période",
+        Msg::VizAllKinds => "Tous les types",
+        Msg::VizAllCountries => "Tous les pays",
+        Msg::VizMinWeight => "Min. d'événements communs",
+        Msg::VizSharedEvents => "événements communs",
+        Msg::VizLinks => "liens",
+        Msg::VizLayingOut => "Disposition en cours…",
+        Msg::VizUnpinAll => "Tout désépingler",
+        Msg::VizExported => "Exporté",
+        Msg::VizNoNodes => "Aucun acteur pour cette période avec ces filtres.",
     }
 }

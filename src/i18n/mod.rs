@@ -329,6 +329,58 @@ pub enum Msg {
     Url,
     /// "Wait for the running jobs to finish"
     WaitForJobs,
+    /// "Lanes"
+    VizLanes,
+    /// "By actor"
+    VizByActor,
+    /// "By event type"
+    VizByType,
+    /// "By source"
+    VizBySource,
+    /// "Fit all"
+    VizFitAll,
+    /// "Zoom to selection"
+    VizZoomSelection,
+    /// "Use period as filter"
+    VizUseAsFilter,
+    /// "Reverse time direction"
+    VizFlipTime,
+    /// "Export SVG…"
+    VizExportSvg,
+    /// "Export PNG…"
+    VizExportPng,
+    /// "No actor"
+    VizNoActor,
+    /// "No source"
+    VizNoSource,
+    /// "Imprecise date"
+    VizImprecise,
+    /// "No dated event matches the filter."
+    VizNoDatedEvents,
+    /// "Wheel: zoom · drag: pan · Shift+drag: select a period · click: open the event"
+    VizTimelineHelp,
+    /// "Wheel: zoom · drag: pan, or move and pin a node · click: neighbours · double-click: open the actor"
+    VizNetworkHelp,
+    /// "Period"
+    VizPeriod,
+    /// "All kinds"
+    VizAllKinds,
+    /// "All countries"
+    VizAllCountries,
+    /// "Min. shared events"
+    VizMinWeight,
+    /// "shared events"
+    VizSharedEvents,
+    /// "links"
+    VizLinks,
+    /// "Laying out…"
+    VizLayingOut,
+    /// "Unpin all"
+    VizUnpinAll,
+    /// "Exported"
+    VizExported,
+    /// "No actor in this period with these filters."
+    VizNoNodes,
 }
 
 /// The text of `msg` in `lang`.

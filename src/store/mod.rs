@@ -18,6 +18,7 @@ pub mod search;
 mod sources;
 mod stats;
 mod trash;
+mod viz;
 
 pub use actors::{ActorQuery, ActorRow};
 pub use backup::BackupInfo;
@@ -32,6 +33,7 @@ pub use search::{Hit, Kind as SearchKind, Query as SearchQuery};
 pub use sources::SourceRow;
 pub use stats::{IntegrityReport, Stats};
 pub use trash::{Removed, TrashEntry, TrashKind};
+pub use viz::{CoParticipation, DateWindow, TimelineRow, VizActor, VizRelation, VizSource};
 
 use crate::model::{
     Actor, Dataset, Event, Evidence, Excerpt, Id, Participation, Relation, Reliability, Source,

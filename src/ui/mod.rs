@@ -7,9 +7,12 @@ mod dialogs;
 mod event_editor;
 mod events;
 mod menu;
+pub mod network;
+pub mod scene;
 mod search;
 mod sources;
 mod status;
+pub mod timeline;
 mod widgets;
 
 use crate::app::{AppState, View};
@@ -32,6 +35,10 @@ pub struct UiState {
     pub gallery: crate::text::GalleryState,
     /// The paste-an-article box, when open, with what was pasted so far.
     pub paste: Option<String>,
+    /// Timeline view state.
+    pub timeline: timeline::TimelineState,
+    /// Network view state.
+    pub network: network::NetworkState,
 }
 
 /// The whole window.
@@ -54,7 +61,9 @@ pub fn app_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiState) {
         View::Events => events::events_view_ui(ui, state, ui_state),
         View::Actors => actors::actors_view_ui(ui, state, ui_state),
         View::Sources => sources::sources_view_ui(ui, state, ui_state),
-        View::Timeline | View::Network | View::Briefings => not_built_ui(ui, state),
+        View::Timeline => timeline::timeline_view_ui(ui, state, &mut ui_state.timeline),
+        View::Network => network::network_view_ui(ui, state, &mut ui_state.network),
+        View::Briefings => not_built_ui(ui, state),
     });
     dialogs::dialogs_ui(&ctx, state, ui_state);
     search::search_window_ui(&ctx, state);
