@@ -493,3 +493,46 @@ fn capture_review_writes_only_the_accepted_proposals() {
     let s = h.state().state.store.source(source).unwrap().unwrap();
     assert_eq!(s.full_text.as_deref(), Some(article));
 }
+
+#[test]
+fn restoring_a_backup_from_the_backups_dialog_asks_then_replaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app_at(&dir.path().join("r.marsad"), english());
+    h.run();
+    h.state().state.store.auto_backup("manual").unwrap();
+    let events = h.state().state.store.stats().unwrap().events;
+    click(&mut h, "+ New event");
+    assert_eq!(h.state().state.store.stats().unwrap().events, events + 1);
+    click(&mut h, "File");
+    click(&mut h, "Backups…");
+    h.query_all_by_role_and_label(egui::accesskit::Role::Button, "Restore")
+        .next()
+        .expect("the backup is listed")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Everything changed after that backup")
+            .is_some(),
+        "the restore says what would be lost"
+    );
+    assert_eq!(h.state().state.store.stats().unwrap().events, events + 1);
+    click(&mut h, "Restore");
+    assert_eq!(h.state().state.store.stats().unwrap().events, events);
+    assert!(
+        h.state().state.history.undo_label().is_none(),
+        "undo history cleared"
+    );
+    let reasons: Vec<String> = h
+        .state()
+        .state
+        .store
+        .backups()
+        .unwrap()
+        .into_iter()
+        .map(|b| b.reason)
+        .collect();
+    assert!(
+        reasons.contains(&"before-restore".to_owned()),
+        "{reasons:?}"
+    );
+}

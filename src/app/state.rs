@@ -126,6 +126,8 @@ pub struct Dialogs {
     pub merge: Option<Option<Id>>,
     /// The export dialog, with the chosen format.
     pub export: Option<&'static str>,
+    /// The backups list; with the backup awaiting confirmation of a restore.
+    pub backups: Option<Option<crate::store::BackupEntry>>,
 }
 
 /// The global search box and its results.
@@ -232,6 +234,23 @@ impl AppState {
             }
         };
         self.memo.put(slot, value)
+    }
+
+    /// Replaces the store's content with a backup (after backing up the current content).
+    /// The undo history is dropped: it describes changes to the content that was replaced.
+    pub fn restore_backup(&mut self, path: &std::path::Path) {
+        match self.store.restore_from(path) {
+            Ok(safety) => {
+                self.history = History::default();
+                self.selected_event = None;
+                self.selected_actor = None;
+                self.selected_source = None;
+                self.touch();
+                let msg = format!("{} {}", self.tr(Msg::Restored), safety.path.display());
+                self.say(msg, false);
+            }
+            Err(e) => self.report(&e),
+        }
     }
 
     /// Marks the store as changed: every cache refreshes.

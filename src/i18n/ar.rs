@@ -120,6 +120,13 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::StartDate => "تاريخ البداية",
         Msg::StoreFile => "ملف المخزن",
         Msg::Tag => "وسم",
+        Msg::Backups => "النسخ الاحتياطية…",
+        Msg::Restored => "تمت الاستعادة؛ حُفظ المحتوى المستبدل في",
+        Msg::RestoreBackupQ => "استعادة النسخة الاحتياطية المؤرخة",
+        Msg::RestoreLoses => {
+            "سيُستبدل كل ما تغيّر بعد هذه النسخة. يُنسخ المحتوى الحالي احتياطيًا أولًا، ويُمحى سجل التراجع."
+        }
+        Msg::NoBackups => "لا توجد نسخ احتياطية بعد.",
         Msg::CaptureArticle => "التقاط مقال…",
         Msg::PasteArticle => "لصق مقال…",
         Msg::CaptureReview => "مراجعة الالتقاط",

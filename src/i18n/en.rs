@@ -122,6 +122,13 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::StartDate => "Start date",
         Msg::StoreFile => "Store file",
         Msg::Tag => "Tag",
+        Msg::Backups => "Backups…",
+        Msg::Restored => "Restored; the replaced content was kept in",
+        Msg::RestoreBackupQ => "Restore the backup of",
+        Msg::RestoreLoses => {
+            "Everything changed after that backup will be replaced. The current content is backed up first, and undo history is cleared."
+        }
+        Msg::NoBackups => "No backups yet.",
         Msg::CaptureArticle => "Capture article…",
         Msg::PasteArticle => "Paste article…",
         Msg::CaptureReview => "Review the capture",

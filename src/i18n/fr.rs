@@ -124,6 +124,13 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::StartDate => "Date de début",
         Msg::StoreFile => "Fichier du magasin",
         Msg::Tag => "Étiquette",
+        Msg::Backups => "Sauvegardes…",
+        Msg::Restored => "Restauré ; le contenu remplacé est conservé dans",
+        Msg::RestoreBackupQ => "Restaurer la sauvegarde du",
+        Msg::RestoreLoses => {
+            "Tout ce qui a changé après cette sauvegarde sera remplacé. Le contenu actuel est d’abord sauvegardé et l’historique d’annulation est effacé."
+        }
+        Msg::NoBackups => "Aucune sauvegarde pour l’instant.",
         Msg::CaptureArticle => "Capturer un article…",
         Msg::PasteArticle => "Coller un article…",
         Msg::CaptureReview => "Revoir la capture",

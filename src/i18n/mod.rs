@@ -281,6 +281,16 @@ pub enum Msg {
     StoreFile,
     /// "Tag"
     Tag,
+    /// "Backups…"
+    Backups,
+    /// "Restored; the replaced content was kept in"
+    Restored,
+    /// "Restore the backup of"
+    RestoreBackupQ,
+    /// what a restore replaces
+    RestoreLoses,
+    /// "No backups yet."
+    NoBackups,
     /// "Capture article…"
     CaptureArticle,
     /// "Paste article…"

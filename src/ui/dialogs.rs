@@ -25,6 +25,9 @@ pub fn dialogs_ui(ctx: &Context, state: &mut AppState, ui_state: &mut UiState) {
     if state.dialogs.merge.is_some() {
         window(ctx, state, Msg::Merge, merge_ui);
     }
+    if state.dialogs.backups.is_some() {
+        window(ctx, state, Msg::Backups, backups_ui);
+    }
     if state.dialogs.export.is_some() {
         window(ctx, state, Msg::Export, export_ui);
     }
@@ -60,6 +63,7 @@ fn window(
             Msg::KeyboardShortcuts => state.dialogs.shortcuts = false,
             Msg::Merge => state.dialogs.merge = None,
             Msg::Export => state.dialogs.export = None,
+            Msg::Backups => state.dialogs.backups = None,
             _ => {}
         }
     }
@@ -264,5 +268,47 @@ fn export_ui(ui: &mut Ui, state: &mut AppState) {
     if button_ui(ui, state.tr(Msg::Save)).clicked() {
         state.dialogs.export = None;
         crate::app::actions::export_dialog(state, format);
+    }
+}
+
+/// The store's automatic backups with their dates, reasons and sizes; restoring one asks
+/// first and says what would be lost.
+fn backups_ui(ui: &mut Ui, state: &mut AppState) {
+    if let Some(Some(b)) = state.dialogs.backups.clone() {
+        text::paragraph(
+            ui,
+            &format!(
+                "{} {} ({})",
+                state.tr(Msg::RestoreBackupQ),
+                b.stamp,
+                b.reason
+            ),
+        );
+        text::paragraph(ui, state.tr(Msg::RestoreLoses));
+        text::row_ui(ui, |ui| {
+            if button_ui(ui, state.tr(Msg::Restore)).clicked() {
+                state.dialogs.backups = None;
+                state.restore_backup(&b.path);
+            }
+            if button_ui(ui, state.tr(Msg::Cancel)).clicked() {
+                state.dialogs.backups = Some(None);
+            }
+        });
+        return;
+    }
+    let list = state.query("backups", (), |s| s.backups());
+    if list.is_empty() {
+        text::weak(ui, state.tr(Msg::NoBackups));
+    }
+    for b in list.iter() {
+        text::row_ui(ui, |ui| {
+            text::label(
+                ui,
+                &format!("{} · {} · {} KB", b.stamp, b.reason, b.bytes / 1024),
+            );
+            if button_ui(ui, state.tr(Msg::Restore)).clicked() {
+                state.dialogs.backups = Some(Some(b.clone()));
+            }
+        });
     }
 }

@@ -76,6 +76,10 @@ fn file_menu_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiState) {
         state.dialogs.trash = true;
         ui.close();
     }
+    if button_ui(ui, state.tr(Msg::Backups)).clicked() {
+        state.dialogs.backups = Some(None);
+        ui.close();
+    }
     ui.separator();
     if button_ui(ui, state.tr(Msg::Quit)).clicked() {
         ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
