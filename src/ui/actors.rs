@@ -74,29 +74,17 @@ pub fn actors_view_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiState)
         }
     });
     ui.separator();
-    let side = if state.lang().direction().is_rtl() {
-        egui::Panel::left("actor-editor")
-    } else {
-        egui::Panel::right("actor-editor")
+    let editor = |ui: &mut Ui, state: &mut AppState| {
+        sync(state, ui_state);
+        match &mut ui_state.actor_editor {
+            Some(ed) => {
+                editor_ui(ui, state, ed);
+                true
+            }
+            None => false,
+        }
     };
-    side.resizable(true)
-        .default_size(440.0)
-        .min_size(360.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("actor-editor-scroll")
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    sync(state, ui_state);
-                    match &mut ui_state.actor_editor {
-                        Some(ed) => editor_ui(ui, state, ed),
-                        None => {
-                            text::weak(ui, state.tr(Msg::SelectToEdit));
-                        }
-                    }
-                });
-        });
-    egui::CentralPanel::default().show(ui, |ui| table_ui(ui, state));
+    super::widgets::record_view_ui(ui, state, "actor", (440.0, 360.0), editor, table_ui);
 }
 
 fn sync(state: &mut AppState, ui_state: &mut UiState) {

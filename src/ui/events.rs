@@ -15,30 +15,17 @@ use egui_extras::Column;
 pub fn events_view_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiState) {
     filter_bar_ui(ui, state);
     ui.separator();
-    let editor_side = if state.lang().direction().is_rtl() {
-        egui::Panel::left("event-editor")
-    } else {
-        egui::Panel::right("event-editor")
+    let editor = |ui: &mut Ui, state: &mut AppState| {
+        sync_editor(state, ui_state);
+        match &mut ui_state.event_editor {
+            Some(editor) => {
+                event_editor_ui(ui, state, editor);
+                true
+            }
+            None => false,
+        }
     };
-    editor_side
-        .resizable(true)
-        .default_size(420.0)
-        .min_size(320.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("event-editor-scroll")
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    sync_editor(state, ui_state);
-                    match &mut ui_state.event_editor {
-                        Some(editor) => event_editor_ui(ui, state, editor),
-                        None => {
-                            text::weak(ui, state.tr(Msg::SelectToEdit));
-                        }
-                    }
-                });
-        });
-    egui::CentralPanel::default().show(ui, |ui| table_ui(ui, state));
+    super::widgets::record_view_ui(ui, state, "event", (420.0, 320.0), editor, table_ui);
 }
 
 /// Keeps the editor on the selected event, reloading it after undo/redo or edits elsewhere.

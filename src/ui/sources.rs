@@ -75,26 +75,14 @@ pub fn sources_view_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiState
     });
     ui.separator();
     sync(state, ui_state);
-    let side = if state.lang().direction().is_rtl() {
-        egui::Panel::left("source-editor")
-    } else {
-        egui::Panel::right("source-editor")
+    let editor = |ui: &mut Ui, state: &mut AppState| match &mut ui_state.source_editor {
+        Some(ed) => {
+            editor_ui(ui, state, ed);
+            true
+        }
+        None => false,
     };
-    side.resizable(true)
-        .default_size(620.0)
-        .min_size(380.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("source-editor-scroll")
-                .auto_shrink([false, false])
-                .show(ui, |ui| match &mut ui_state.source_editor {
-                    Some(ed) => editor_ui(ui, state, ed),
-                    None => {
-                        text::weak(ui, state.tr(Msg::SelectToEdit));
-                    }
-                });
-        });
-    egui::CentralPanel::default().show(ui, |ui| table_ui(ui, state));
+    super::widgets::record_view_ui(ui, state, "source", (620.0, 380.0), editor, table_ui);
 }
 
 fn sync(state: &mut AppState, ui_state: &mut UiState) {

@@ -149,6 +149,38 @@ pub fn grade_color(ui: &Ui, grade: crate::model::Reliability) -> egui::Color32 {
     }
 }
 
+/// A record view: the editor in a resizable side panel at the UI's end edge (left in
+/// Arabic), scrolled, with a hint when nothing is selected; the table in the rest.
+pub fn record_view_ui(
+    ui: &mut Ui,
+    state: &mut crate::app::AppState,
+    salt: &str,
+    size: (f32, f32),
+    editor: impl FnOnce(&mut Ui, &mut crate::app::AppState) -> bool,
+    table: impl FnOnce(&mut Ui, &mut crate::app::AppState),
+) {
+    let id = format!("{salt}-editor");
+    let side = if state.lang().direction().is_rtl() {
+        egui::Panel::left(id.clone())
+    } else {
+        egui::Panel::right(id.clone())
+    };
+    side.resizable(true)
+        .default_size(size.0)
+        .min_size(size.1)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt(format!("{id}-scroll"))
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    if !editor(ui, state) {
+                        text::weak(ui, state.tr(crate::i18n::Msg::SelectToEdit));
+                    }
+                });
+        });
+    egui::CentralPanel::default().show(ui, |ui| table(ui, state));
+}
+
 /// The order of a table's columns in the UI direction. In right-to-left the first column
 /// stands at the right, followed (at the far right) by a gutter, `None`: egui always draws the
 /// scroll bar at the right edge, where it would cover the first column.
