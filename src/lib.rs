@@ -15,3 +15,5 @@ pub mod paths;
 pub mod sample;
 pub mod store;
 pub mod text;
+pub mod ui;
+pub mod viz;

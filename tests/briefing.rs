@@ -1,6 +1,8 @@
 //! Briefings end to end: the sample store (and hostile records) through every writer, the
 //! PDF read back with lopdf, the DOCX opened as a zip.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use marsad::briefing::{self, Format, RenderOptions};
 use marsad::model::{
     Actor, ActorKind, Briefing, BriefingLanguage, Credibility, Event, EventKind, Evidence,
@@ -55,15 +57,16 @@ fn embedded_fonts(pdf: &[u8]) -> Vec<String> {
             .and_then(|t| t.as_name())
             .is_ok_and(|n| n == b"FontDescriptor");
         let embedded = dict.has(b"FontFile2") || dict.has(b"FontFile3") || dict.has(b"FontFile");
-        if is_descriptor && embedded {
-            if let Ok(name) = dict.get(b"FontName").and_then(|n| n.as_name()) {
-                let name = String::from_utf8_lossy(name).into_owned();
-                let base = name
-                    .split_once('+')
-                    .map(|(_, b)| b.to_owned())
-                    .unwrap_or(name);
-                names.push(base);
-            }
+        if is_descriptor
+            && embedded
+            && let Ok(name) = dict.get(b"FontName").and_then(|n| n.as_name())
+        {
+            let name = String::from_utf8_lossy(name).into_owned();
+            let base = name
+                .split_once('+')
+                .map(|(_, b)| b.to_owned())
+                .unwrap_or(name);
+            names.push(base);
         }
     }
     names
@@ -251,12 +254,12 @@ fn hostile_fields_print_literally_in_pdf() {
     assert!(flat.contains("javascript:alert(1)"));
     let doc = lopdf::Document::load_mem(&pdf).unwrap();
     for obj in doc.objects.values() {
-        if let Ok(d) = obj.as_dict() {
-            if let Ok(a) = d.get(b"A").and_then(|a| a.as_dict()) {
-                let uri = a.get(b"URI").and_then(|u| u.as_str()).unwrap_or(b"");
-                let uri = String::from_utf8_lossy(uri).to_lowercase();
-                assert!(!uri.starts_with("javascript:") && !uri.starts_with("data:"));
-            }
+        if let Ok(d) = obj.as_dict()
+            && let Ok(a) = d.get(b"A").and_then(|a| a.as_dict())
+        {
+            let uri = a.get(b"URI").and_then(|u| u.as_str()).unwrap_or(b"");
+            let uri = String::from_utf8_lossy(uri).to_lowercase();
+            assert!(!uri.starts_with("javascript:") && !uri.starts_with("data:"));
         }
     }
 }

@@ -1,4 +1,5 @@
 //! The `marsad` binary as a user runs it: exit codes, messages, JSON output.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -151,4 +152,61 @@ fn backup_writes_a_verified_copy() {
     let v: serde_json::Value =
         serde_json::from_str(&stdout(&marsad(&out, &["stats", "--json"]))).unwrap();
     assert!(v["events"].as_u64().unwrap() >= 30);
+}
+
+fn events(db: &Path) -> u64 {
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&marsad(db, &["stats", "--json"]))).unwrap();
+    v["events"].as_u64().unwrap()
+}
+
+#[test]
+fn backups_rotate_in_their_folder_and_restore_asks_then_replaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.marsad");
+    assert!(marsad(&db, &["sample"]).status.success());
+    let sample_events = events(&db);
+    let o = marsad(&db, &["backup"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&marsad(&db, &["backups", "--json"]))).unwrap();
+    let backups = list["backups"].as_array().unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0]["reason"], "manual");
+    let backup = backups[0]["path"].as_str().unwrap().to_owned();
+    assert!(backup.contains("b.marsad.backups"));
+
+    // A different, empty store: restore needs --yes, and changes nothing without it.
+    let other = dir.path().join("other.marsad");
+    assert_eq!(events(&other), 0);
+    let refused = marsad(&other, &["restore", &backup]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("--yes"), "{}", stderr(&refused));
+    assert_eq!(events(&other), 0);
+    let o = marsad(&other, &["restore", &backup, "--yes"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(events(&other), sample_events);
+    // The content it replaced was kept first.
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&marsad(&other, &["backups", "--json"]))).unwrap();
+    assert_eq!(list["backups"][0]["reason"], "before-restore");
+    let check = marsad(&other, &["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+}
+
+#[test]
+fn restoring_something_that_is_not_a_store_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.marsad");
+    assert!(marsad(&db, &["sample"]).status.success());
+    let before = events(&db);
+    let junk = dir.path().join("junk.marsad");
+    std::fs::write(&junk, b"PK\x03\x04 not a database at all").unwrap();
+    let o = marsad(&db, &["restore", junk.to_str().unwrap(), "--yes"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(events(&db), before);
+    assert_eq!(
+        std::fs::read(&junk).unwrap(),
+        b"PK\x03\x04 not a database at all"
+    );
 }

@@ -1,4 +1,5 @@
 //! The native JSON format holds a store losslessly: import(export(store)) == store.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use marsad::export::{Exporter, marsad_json::MarsadJson as Writer};
 use marsad::import::{Importer, marsad_json::MarsadJson as Reader};

@@ -1,4 +1,5 @@
 //! The bundled sample store: verbatim excerpts, evidence for every event, the promised counts.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use marsad::model::{EvidenceTarget, Id};
 use marsad::sample;

@@ -1,4 +1,5 @@
 //! Integration tests of the store on real SQLite files.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use marsad::model::*;
 use marsad::store::*;

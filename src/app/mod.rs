@@ -1,8 +1,18 @@
-//! Application state and the window.
+//! Application state, commands with undo, background jobs, and the eframe app.
 
+pub mod actions;
+pub mod capture;
+mod command;
+mod jobs;
+mod settings;
 mod startup;
+mod state;
 
+pub use command::{Command, History, Record, apply};
+pub use jobs::{Job, JobOutcome, Progress};
+pub use settings::{Settings, View};
 pub use startup::{Opened, StartupError, open_store};
+pub use state::{AppState, PAGE, PendingDelete, SearchState, Status};
 
 use std::path::PathBuf;
 
@@ -17,6 +27,82 @@ pub enum AppError {
     Window(String),
 }
 
+/// The eframe application: state plus the UI's own state.
+pub struct MarsadApp {
+    /// Application state.
+    pub state: AppState,
+    /// Drafts and buffers of the UI.
+    pub ui_state: crate::ui::UiState,
+}
+
+impl MarsadApp {
+    /// Builds the app on an open store, restoring settings from eframe's storage if any.
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        store: crate::store::Store,
+        opened: Opened,
+    ) -> Self {
+        crate::text::fonts::install(&cc.egui_ctx);
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, Settings::KEY))
+            .unwrap_or_default();
+        Self::with_settings(&cc.egui_ctx, store, opened, settings)
+    }
+
+    /// Builds the app with explicit settings (tests).
+    pub fn with_settings(
+        ctx: &egui::Context,
+        store: crate::store::Store,
+        opened: Opened,
+        settings: Settings,
+    ) -> Self {
+        crate::text::fonts::install(ctx);
+        Self {
+            state: AppState::new(store, opened, settings),
+            ui_state: Default::default(),
+        }
+    }
+}
+
+impl eframe::App for MarsadApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let theme = if self.state.settings.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        };
+        if ctx.theme() != theme {
+            ctx.set_theme(theme);
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        for path in dropped {
+            actions::start_import(&mut self.state, path);
+        }
+        crate::ui::app_ui(ui, &mut self.state, &mut self.ui_state);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        crate::ui::flush_edits(&mut self.state, &mut self.ui_state);
+        eframe::set_value(storage, Settings::KEY, &self.state.settings);
+    }
+
+    fn on_exit(&mut self) {
+        crate::ui::flush_edits(&mut self.state, &mut self.ui_state);
+        for job in self.state.jobs.drain(..) {
+            let outcome = job.wait();
+            log::info!("{}", outcome.message);
+        }
+    }
+}
+
 /// Opens the window on the store at `db`.
 pub fn run_gui(db: PathBuf) -> Result<(), AppError> {
     let (store, opened) = open_store(&db)?;
@@ -24,50 +110,16 @@ pub fn run_gui(db: PathBuf) -> Result<(), AppError> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("مرصد — Marsad")
-            .with_inner_size([1280.0, 800.0]),
+            .with_inner_size([1360.0, 840.0])
+            .with_min_inner_size([900.0, 560.0])
+            .with_drag_and_drop(true),
+        persist_window: true,
         ..Default::default()
     };
     eframe::run_native(
         "Marsad",
         options,
-        Box::new(move |cc| {
-            crate::text::fonts::install(&cc.egui_ctx);
-            Ok(Box::new(Shell { store, opened }))
-        }),
+        Box::new(move |cc| Ok(Box::new(MarsadApp::new(cc, store, opened)))),
     )
     .map_err(|e| AppError::Window(e.to_string()))
-}
-
-/// The window until the workbench lands: shows which store is open and what it holds.
-struct Shell {
-    store: crate::store::Store,
-    opened: Opened,
-}
-
-impl eframe::App for Shell {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let ctx = ui.ctx().clone();
-        egui::CentralPanel::default().show(ui, |ui| {
-            let stats = self
-                .store
-                .stats()
-                .map(|s| format!("{s:?}"))
-                .unwrap_or_else(|e| e.to_string());
-            let text = format!(
-                "مرصد — {}\n{:?}\n{stats}",
-                self.store.path().display(),
-                self.opened
-            );
-            let params = crate::text::TextParams::new(
-                crate::text::fonts::ui_font(16.0, false),
-                ui.visuals().text_color(),
-                crate::text::Direction::Rtl,
-            )
-            .wrap(ui.available_width());
-            let laid = crate::text::layout(&ctx, &text, &params);
-            let (rect, _) = ui.allocate_exact_size(laid.size(), egui::Sense::hover());
-            ui.painter()
-                .galley(rect.min, laid.galley, ui.visuals().text_color());
-        });
-    }
 }

@@ -1,16 +1,16 @@
 //! What each command does. Output goes to the writer given, so tests can read it.
 
-use super::{CliError, Command, KindArg};
+use super::{CliError, Command, KindArg, TableArg};
 use crate::export;
 use crate::import;
 use crate::sample;
 use crate::store::{SearchKind, Store, StoreError};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 type Result<T> = std::result::Result<T, CliError>;
 
-fn out_err(e: std::io::Error) -> CliError {
+pub(super) fn out_err(e: std::io::Error) -> CliError {
     CliError::Internal(format!("could not write output: {e}"))
 }
 
@@ -23,7 +23,28 @@ pub fn run(command: &Command, db: &Path, out: &mut dyn Write) -> Result<()> {
             dry_run,
             json,
         } => import_file(db, file, format.as_deref(), *dry_run, *json, out),
-        Command::Export { format, out: file } => export_file(db, format, file, out),
+        Command::Capture {
+            file,
+            date,
+            apply,
+            json,
+            encoding,
+        } => super::capture::capture(
+            db,
+            &super::capture::Args {
+                file,
+                date: date.as_deref(),
+                apply: *apply,
+                json: *json,
+                encoding,
+            },
+            out,
+        ),
+        Command::Export {
+            format,
+            out: file,
+            table,
+        } => export_file(db, &export_format(format, *table)?, file, out),
         Command::Search {
             query,
             kind,
@@ -35,6 +56,8 @@ pub fn run(command: &Command, db: &Path, out: &mut dyn Write) -> Result<()> {
         Command::Sample => load_sample(db, out),
         Command::Backup { out: file } => backup(db, file.as_deref(), out),
         Command::Briefing(args) => super::briefing::run(&super::briefing::open(db)?, args, out),
+        Command::Restore { file, yes } => restore(db, file, *yes, out),
+        Command::Backups { json } => list_backups(db, *json, out),
     }
 }
 
@@ -49,6 +72,9 @@ fn import_file(
     let plan = import::read_file(file, format)
         .map_err(|e| CliError::User(format!("{}: {e}", file.display())))?;
     let mut store = Store::open(db)?;
+    if !dry_run && !plan.data.is_empty() {
+        store.auto_backup("before-import")?;
+    }
     let summary = if dry_run {
         store.import_dry_run(&plan.data)
     } else {
@@ -85,7 +111,7 @@ fn import_file(
     Ok(())
 }
 
-fn import_error(file: &Path, e: StoreError) -> CliError {
+pub(super) fn import_error(file: &Path, e: StoreError) -> CliError {
     match e {
         StoreError::InvalidDataset(problems) => {
             let mut msg = format!(
@@ -105,12 +131,29 @@ fn import_error(file: &Path, e: StoreError) -> CliError {
     }
 }
 
+/// The exporter name for `--format` and `--table`: `csv --table actors` is `csv-actors`.
+fn export_format(format: &str, table: Option<TableArg>) -> Result<String> {
+    let Some(table) = table else {
+        return Ok(format.to_owned());
+    };
+    if format != "csv" {
+        return Err(CliError::User(format!(
+            "--table applies to --format csv only, not «{format}»"
+        )));
+    }
+    let table = match table {
+        TableArg::Events => "events",
+        TableArg::Actors => "actors",
+        TableArg::Sources => "sources",
+    };
+    Ok(format!("csv-{table}"))
+}
+
 fn export_file(db: &Path, format: &str, file: &Path, out: &mut dyn Write) -> Result<()> {
     let exporter = export::by_name(format).ok_or_else(|| {
-        let names: Vec<&str> = export::exporters().iter().map(|e| e.name()).collect();
         CliError::User(format!(
-            "unknown export format «{format}» (available: {})",
-            names.join(", ")
+            "unknown export format «{format}» (available: csv, {})",
+            export::names().join(", ")
         ))
     })?;
     let store = open_existing(db)?;
@@ -231,11 +274,11 @@ fn load_sample(db: &Path, out: &mut dyn Write) -> Result<()> {
 
 fn backup(db: &Path, file: Option<&Path>, out: &mut dyn Write) -> Result<()> {
     let store = open_existing(db)?;
-    let dest = match file {
-        Some(f) => f.to_owned(),
-        None => default_backup_path(db),
+    let dest = file.map(Path::to_owned).unwrap_or_default();
+    let info = match file {
+        Some(_) => store.backup_to(&dest)?,
+        None => store.auto_backup("manual")?,
     };
-    let info = store.backup_to(&dest)?;
     writeln!(
         out,
         "backup written and verified: {} ({} bytes)",
@@ -245,21 +288,73 @@ fn backup(db: &Path, file: Option<&Path>, out: &mut dyn Write) -> Result<()> {
     .map_err(out_err)
 }
 
-fn default_backup_path(db: &Path) -> PathBuf {
-    let stamp = jiff::Timestamp::now()
-        .strftime("%Y%m%dT%H%M%SZ")
-        .to_string();
-    let stem = db
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "store".into());
-    db.with_file_name(format!("{stem}-{stamp}.marsad"))
-}
-
 /// Opens a store for a command that reads; a missing file is created empty, as documented.
-fn open_existing(db: &Path) -> Result<Store> {
+pub(super) fn open_existing(db: &Path) -> Result<Store> {
     match Store::open(db) {
         Err(StoreError::Locked { .. }) => Ok(Store::open_read_only(db)?),
         other => Ok(other?),
     }
+}
+
+/// Replaces the store's content with a backup, after a `before-restore` backup of it.
+fn restore(db: &Path, file: &Path, yes: bool, out: &mut dyn Write) -> Result<()> {
+    if !yes {
+        return Err(CliError::User(format!(
+            "restoring replaces everything in {} with {}; a backup of the current content is \
+             written first. Run again with --yes to go ahead",
+            db.display(),
+            file.display()
+        )));
+    }
+    let mut store = Store::open(db)?;
+    let before = store.stats()?;
+    let safety = store.restore_from(file)?;
+    let after = store.stats()?;
+    writeln!(
+        out,
+        "restored {} into {}: {} events, {} actors, {} sources, {} excerpts (before: {} events, {} \
+         actors, {} sources, {} excerpts, kept in {})",
+        file.display(),
+        db.display(),
+        after.events,
+        after.actors,
+        after.sources,
+        after.excerpts,
+        before.events,
+        before.actors,
+        before.sources,
+        before.excerpts,
+        safety.path.display()
+    )
+    .map_err(out_err)
+}
+
+/// Lists the store's automatic backups, newest first.
+fn list_backups(db: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
+    let store = open_existing(db)?;
+    let list = store.backups()?;
+    if json {
+        let v = serde_json::json!({ "backups": list });
+        return writeln!(out, "{v}").map_err(out_err);
+    }
+    if list.is_empty() {
+        return writeln!(
+            out,
+            "no backups yet in {}",
+            crate::store::rotation::backup_dir(db).display()
+        )
+        .map_err(out_err);
+    }
+    for b in &list {
+        writeln!(
+            out,
+            "{}  {:<18} {:>10} bytes  {}",
+            b.stamp,
+            b.reason,
+            b.bytes,
+            b.path.display()
+        )
+        .map_err(out_err)?;
+    }
+    Ok(())
 }

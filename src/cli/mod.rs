@@ -1,6 +1,7 @@
 //! The command-line interface: argument definitions and the commands that don't need a window.
 
 mod briefing;
+mod capture;
 mod commands;
 
 pub use commands::run;
@@ -43,14 +44,35 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Capture an article (text, HTML, or .txt in UTF-8/UTF-16/Windows-1256): propose its
+    /// dates, actors and events; with --apply, write the accepted-by-default ones.
+    Capture {
+        /// The article file.
+        file: PathBuf,
+        /// Publication date (YYYY-MM-DD) for relative phrases when the article has no date line.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Write the source and the proposals accepted by default (all or nothing).
+        #[arg(long)]
+        apply: bool,
+        /// Print JSON (the proposals, or what --apply created).
+        #[arg(long)]
+        json: bool,
+        /// The file's encoding (auto, utf-8, utf-16le, utf-16be, windows-1256).
+        #[arg(long, default_value = "auto")]
+        encoding: String,
+    },
     /// Export the store to a file.
     Export {
-        /// The format.
+        /// The format: json, csv (with --table), acled, ris, bibtex, csl-json, ftm, graphml, gexf.
         #[arg(long, default_value = "json")]
         format: String,
         /// Where to write.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// With `--format csv`: which table to write (default: events).
+        #[arg(long, value_enum)]
+        table: Option<TableArg>,
     },
     /// Search the store (Arabic spelling variants and attached prefixes included).
     Search {
@@ -80,9 +102,25 @@ pub enum Command {
     Briefing(BriefingArgs),
     /// Write a verified backup copy of the store.
     Backup {
-        /// Where to write (default: beside the store, with a timestamp).
+        /// Where to write (default: the store's backup folder, `<store>.backups/`, where the
+        /// oldest automatic backups beyond ten are rotated out).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// Replace the store's content with a backup (a backup of the current content is written
+    /// first).
+    Restore {
+        /// The backup to restore.
+        file: PathBuf,
+        /// Confirm: without it, nothing is done.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// List the store's automatic backups, newest first.
+    Backups {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -135,6 +173,17 @@ pub enum KindArg {
     Source,
     /// Excerpts.
     Excerpt,
+}
+
+/// Tables for `export --format csv --table`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum TableArg {
+    /// One row per event, with its actors and roles.
+    Events,
+    /// One row per actor.
+    Actors,
+    /// One row per source.
+    Sources,
 }
 
 /// Exit codes: 0 success, 1 the user's input or file, 2 an internal error.

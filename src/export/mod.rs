@@ -1,9 +1,22 @@
 //! Exporters: one file per format behind the small [`Exporter`] trait; files are written
 //! atomically (temporary file, then rename) so a failed export never leaves half a file.
 
+pub mod acled;
+pub mod bibtex;
+pub mod csl_json;
+pub mod csv;
 pub mod csv_safe;
+pub mod ftm;
+pub mod gexf;
+#[cfg(test)]
+mod graph_test;
+pub mod graphml;
 pub mod marsad_json;
+pub mod network;
+pub mod ris;
+pub mod xml;
 
+use crate::import::CsvTable;
 use crate::model::Dataset;
 use std::io::Write;
 use std::path::Path;
@@ -36,12 +49,30 @@ pub trait Exporter {
 
 /// Every exporter.
 pub fn exporters() -> Vec<Box<dyn Exporter>> {
-    vec![Box::new(marsad_json::MarsadJson)]
+    vec![
+        Box::new(marsad_json::MarsadJson),
+        Box::new(csv::Csv(CsvTable::Events)),
+        Box::new(csv::Csv(CsvTable::Actors)),
+        Box::new(csv::Csv(CsvTable::Sources)),
+        Box::new(acled::Acled),
+        Box::new(ris::Ris),
+        Box::new(bibtex::Bibtex),
+        Box::new(csl_json::CslJson),
+        Box::new(ftm::Ftm),
+        Box::new(graphml::Graphml),
+        Box::new(gexf::Gexf),
+    ]
 }
 
-/// The exporter called `name`.
+/// The exporter called `name`; `csv` alone means the events table.
 pub fn by_name(name: &str) -> Option<Box<dyn Exporter>> {
+    let name = if name == "csv" { "csv-events" } else { name };
     exporters().into_iter().find(|e| e.name() == name)
+}
+
+/// Names accepted by [`by_name`], for help texts and error messages.
+pub fn names() -> Vec<&'static str> {
+    exporters().iter().map(|e| e.name()).collect()
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file beside it, synced, then renamed.

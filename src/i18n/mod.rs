@@ -7,6 +7,7 @@
 mod ar;
 mod en;
 mod fr;
+pub mod vocab;
 
 use crate::text::Direction;
 
@@ -156,6 +157,240 @@ pub enum Msg {
     Country,
     /// "Description"
     Description,
+    /// "Marsad is an Arabic-first research workbench for security and intelligence cooperation between states: events, actors, sources and graded excerpts in one file on your computer, offline."
+    AboutText,
+    /// "Acronym"
+    Acronym,
+    /// "Add actor…"
+    AddActor,
+    /// "Aliases"
+    Aliases,
+    /// "All types"
+    AllTypes,
+    /// "Any grade"
+    AnyGrade,
+    /// "Backup written and verified:"
+    BackupWritten,
+    /// "cancelled; nothing changed"
+    Cancelled,
+    /// "Change role"
+    ChangeRole,
+    /// "Approximate date"
+    Circa,
+    /// "Contains"
+    Contains,
+    /// "Create actor"
+    CreateActor,
+    /// "Credibility"
+    Credibility,
+    /// "Data folder"
+    DataFolder,
+    /// "Date as written"
+    DateAsWritten,
+    /// "Date not understood: write 2022, 2022-03 or 26 March 2022"
+    DateNotUnderstood,
+    /// "Deleted records go to the trash and can be restored from there."
+    DeleteGoesToTrash,
+    /// "Duplicate"
+    Duplicate,
+    /// "Edit"
+    Edit,
+    /// "Empty trash"
+    EmptyTrash,
+    /// "End date"
+    EndDate,
+    /// "Evidence"
+    Evidence,
+    /// "Excerpts"
+    Excerpts,
+    /// "Exported to"
+    Exported,
+    /// "the file exists; choose another name"
+    FileExists,
+    /// "A new store was created and loaded with the sample: five articles on Morocco–US security cooperation."
+    FirstStartSample,
+    /// "From"
+    From,
+    /// "Full text"
+    FullText,
+    /// "Imported"
+    Imported,
+    /// "Links that go with it"
+    LinksWillGo,
+    /// "Merge duplicate…"
+    Merge,
+    /// "Choose the duplicate to merge into"
+    MergeInto,
+    /// "Arabic name"
+    NameAr,
+    /// "English name"
+    NameEn,
+    /// "French name"
+    NameFr,
+    /// "New actor"
+    NewActor,
+    /// "New event"
+    NewEvent,
+    /// "New excerpt"
+    NewExcerpt,
+    /// "New excerpt from selection"
+    NewExcerptFromSelection,
+    /// "Paste the sentence exactly as the source has it"
+    NewExcerptHint,
+    /// "New source"
+    NewSource,
+    /// "No evidence"
+    NoEvidence,
+    /// "No evidence yet: add an excerpt from a source"
+    NoEvidenceYet,
+    /// "This source does not keep its full text."
+    NoFullText,
+    /// "No results"
+    NoResults,
+    /// "This view is not built yet in this version."
+    NotBuiltYet,
+    /// "Notes"
+    Notes,
+    /// "The store is open in another Marsad window or process; it was opened read-only."
+    OpenedReadOnly,
+    /// "Other actor"
+    OtherActor,
+    /// "Outlet"
+    Outlet,
+    /// "Participants"
+    Participants,
+    /// "Pick a source…"
+    PickSource,
+    /// "Published"
+    Published,
+    /// "read-only"
+    ReadOnly,
+    /// "Relations"
+    Relations,
+    /// "Source reliability"
+    Reliability,
+    /// "Remove"
+    Remove,
+    /// "Search events, actors, sources and excerpts"
+    SearchHint,
+    /// "Select a row to view and edit it."
+    SelectToEdit,
+    /// "Start date"
+    StartDate,
+    /// "Store file"
+    StoreFile,
+    /// "Tag"
+    Tag,
+    /// "Backups…"
+    Backups,
+    /// "Restored; the replaced content was kept in"
+    Restored,
+    /// "Restore the backup of"
+    RestoreBackupQ,
+    /// what a restore replaces
+    RestoreLoses,
+    /// "No backups yet."
+    NoBackups,
+    /// "Capture article…"
+    CaptureArticle,
+    /// "Paste article…"
+    PasteArticle,
+    /// "Review the capture"
+    CaptureReview,
+    /// "Actors found"
+    ProposedActors,
+    /// "Proposed events"
+    ProposedEvents,
+    /// "known" (an actor already in the store)
+    KnownActor,
+    /// "new" (an actor to create)
+    NewActorProposal,
+    /// "Write accepted"
+    Apply,
+    /// "Paste the article's text here"
+    PasteHere,
+    /// "Capture"
+    CaptureThis,
+    /// "Sub-actors that lose their parent" (delete confirmation)
+    ChildActors,
+    /// "Actor…" (events filter)
+    FilterActor,
+    /// "Suggested tags"
+    TagSuggestions,
+    /// "Tags"
+    Tags,
+    /// "Separate with commas"
+    TagsHint,
+    /// "Arabic title"
+    TitleAr,
+    /// "English title"
+    TitleEn,
+    /// "To"
+    To,
+    /// "The trash is empty."
+    TrashEmpty,
+    /// "Unnamed actor"
+    UntitledActor,
+    /// "Untitled event"
+    UntitledEvent,
+    /// "Untitled source"
+    UntitledSource,
+    /// "URL"
+    Url,
+    /// "Wait for the running jobs to finish"
+    WaitForJobs,
+    /// "Lanes"
+    VizLanes,
+    /// "By actor"
+    VizByActor,
+    /// "By event type"
+    VizByType,
+    /// "By source"
+    VizBySource,
+    /// "Fit all"
+    VizFitAll,
+    /// "Zoom to selection"
+    VizZoomSelection,
+    /// "Use period as filter"
+    VizUseAsFilter,
+    /// "Reverse time direction"
+    VizFlipTime,
+    /// "Export SVG…"
+    VizExportSvg,
+    /// "Export PNG…"
+    VizExportPng,
+    /// "No actor"
+    VizNoActor,
+    /// "No source"
+    VizNoSource,
+    /// "Imprecise date"
+    VizImprecise,
+    /// "No dated event matches the filter."
+    VizNoDatedEvents,
+    /// "Wheel: zoom · drag: pan · Shift+drag: select a period · click: open the event"
+    VizTimelineHelp,
+    /// "Wheel: zoom · drag: pan, or move and pin a node · click: neighbours · double-click: open the actor"
+    VizNetworkHelp,
+    /// "Period"
+    VizPeriod,
+    /// "All kinds"
+    VizAllKinds,
+    /// "All countries"
+    VizAllCountries,
+    /// "Min. shared events"
+    VizMinWeight,
+    /// "shared events"
+    VizSharedEvents,
+    /// "links"
+    VizLinks,
+    /// "Laying out…"
+    VizLayingOut,
+    /// "Unpin all"
+    VizUnpinAll,
+    /// "Exported"
+    VizExported,
+    /// "No actor in this period with these filters."
+    VizNoNodes,
 }
 
 /// The text of `msg` in `lang`.

@@ -154,15 +154,15 @@ fn event_row(row: &Row<'_>, b: &mut PlanBuilder) -> Result<(), ImportError> {
     if e.start.is_none() && e.date_as_written.is_none() {
         e.date_as_written = row.text(CsvField::Start);
     }
-    if let (Some(s), Some(end)) = (e.start, e.end) {
-        if end.end_key() < s.start_key() {
-            b.problem(
-                row.line,
-                Some("end"),
-                format!("end {end} is before start {s}: end left empty"),
-            );
-            e.end = None;
-        }
+    if let (Some(s), Some(end)) = (e.start, e.end)
+        && end.end_key() < s.start_key()
+    {
+        b.problem(
+            row.line,
+            Some("end"),
+            format!("end {end} is before start {s}: end left empty"),
+        );
+        e.end = None;
     }
     e.place = row.text(CsvField::Place);
     e.country = row.country(b);
@@ -257,15 +257,15 @@ fn actor_row(row: &Row<'_>, b: &mut PlanBuilder) -> Result<(), ImportError> {
     a.description = row.text(CsvField::Description);
     a.active_from = row.date(CsvField::ActiveFrom, b);
     a.active_to = row.date(CsvField::ActiveTo, b);
-    if let (Some(s), Some(e)) = (a.active_from, a.active_to) {
-        if e.end_key() < s.start_key() {
-            b.problem(
-                row.line,
-                Some("active_to"),
-                "active_to is before active_from: left empty",
-            );
-            a.active_to = None;
-        }
+    if let (Some(s), Some(e)) = (a.active_from, a.active_to)
+        && e.end_key() < s.start_key()
+    {
+        b.problem(
+            row.line,
+            Some("active_to"),
+            "active_to is before active_from: left empty",
+        );
+        a.active_to = None;
     }
     a.id = row.id("actor", &name_key(a.display_name(true)))?;
     b.add_actor(a, row.line);

@@ -15,15 +15,15 @@ pub(crate) fn split_list(cell: &str) -> Vec<String> {
 /// `المغرب [host]` → (`المغرب`, Some(host)); an unknown role is returned as text for a problem.
 pub(crate) fn actor_with_role(item: &str) -> (String, Result<Option<Role>, String>) {
     let item = item.trim();
-    if let Some(open) = item.rfind('[') {
-        if item.ends_with(']') {
-            let name = item[..open].trim().to_owned();
-            let code = item[open + 1..item.len() - 1].trim();
-            return match code.parse::<Role>() {
-                Ok(r) => (name, Ok(Some(r))),
-                Err(_) => (name, Err(code.to_owned())),
-            };
-        }
+    if let Some(open) = item.rfind('[')
+        && item.ends_with(']')
+    {
+        let name = item[..open].trim().to_owned();
+        let code = item[open + 1..item.len() - 1].trim();
+        return match code.parse::<Role>() {
+            Ok(r) => (name, Ok(Some(r))),
+            Err(_) => (name, Err(code.to_owned())),
+        };
     }
     (item.to_owned(), Ok(None))
 }

@@ -120,10 +120,12 @@ pub fn parse_date(text: &str) -> Option<PartialDate> {
         return Some(d.with_circa(circa || d.is_circa()));
     }
     // ISO date-times (2022-03-26T10:00:00Z, "2022-03-26 10:00") keep their day.
-    if s.len() > 10 && s.is_char_boundary(10) && matches!(s.as_bytes()[10], b'T' | b't' | b' ') {
-        if let Ok(d) = s[..10].parse::<PartialDate>() {
-            return Some(d.with_circa(circa));
-        }
+    if s.len() > 10
+        && s.is_char_boundary(10)
+        && matches!(s.as_bytes()[10], b'T' | b't' | b' ')
+        && let Ok(d) = s[..10].parse::<PartialDate>()
+    {
+        return Some(d.with_circa(circa));
     }
     for (two, one) in TWO_WORD_MONTHS {
         s = s.replace(two, one);
@@ -138,10 +140,10 @@ fn tokens(s: &str) -> Option<Vec<Tok>> {
     for word in s.split(seps).filter(|w| !w.is_empty()) {
         let tok = token(word)?;
         // «مارس/آذار» names the month twice.
-        if let (Some(Tok::Month(a)), Tok::Month(b)) = (out.last(), tok) {
-            if *a == b {
-                continue;
-            }
+        if let (Some(Tok::Month(a)), Tok::Month(b)) = (out.last(), tok)
+            && *a == b
+        {
+            continue;
         }
         out.push(tok);
     }

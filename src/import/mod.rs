@@ -1,24 +1,27 @@
 //! Importers: one file per format behind the small [`Importer`] trait. An importer only parses;
 //! the store writes the resulting dataset in one transaction, so a failed import writes nothing.
 
-// TODO pub mod acled;
-// TODO pub mod bibtex;
+pub mod acled;
+pub mod bibtex;
+pub mod capture;
 pub mod countries;
-// TODO pub mod csl_json;
+pub mod csl_json;
 pub mod csv_import;
 pub mod csv_mapping;
 mod csv_rows;
 mod csv_values;
 pub mod dates;
 pub mod encoding;
-// TODO pub mod ftm;
+pub mod ftm;
 pub mod limits;
 pub mod marsad_json;
 mod plan_builder;
 pub mod reconcile;
-// TODO pub mod ris;
-// TODO mod source_values;
+pub mod ris;
+pub(crate) mod source_values;
 pub mod stable_id;
+#[cfg(test)]
+pub(crate) mod test_support;
 
 pub use csv_mapping::{CsvField, CsvMapping, CsvTable, guess_mapping};
 pub use dates::parse_date;
@@ -153,11 +156,11 @@ pub trait Importer {
 pub fn importers() -> Vec<Box<dyn Importer>> {
     vec![
         Box::new(marsad_json::MarsadJson),
-        // TODO Box::new(ftm::Ftm),
-        // TODO Box::new(csl_json::CslJson),
-        // TODO Box::new(ris::Ris),
-        // TODO Box::new(bibtex::Bibtex),
-        // TODO Box::new(acled::Acled),
+        Box::new(ftm::Ftm),
+        Box::new(csl_json::CslJson),
+        Box::new(ris::Ris),
+        Box::new(bibtex::Bibtex),
+        Box::new(acled::Acled),
         Box::new(csv_import::CsvImporter::auto(CsvTable::Sources)),
         Box::new(csv_import::CsvImporter::auto(CsvTable::Actors)),
         Box::new(csv_import::CsvImporter::auto(CsvTable::Events)),

@@ -124,6 +124,24 @@ fn known_ids(conn: &Connection, d: &Dataset) -> Result<HashSet<Id>> {
 /// exists are replaced when different and left alone when identical. Any problem → error, and the
 /// caller's transaction is rolled back, so the store is unchanged.
 pub(crate) fn import(conn: &Connection, d: &Dataset) -> Result<ImportSummary> {
+    import_with_progress(conn, d, &|_, _| true)
+}
+
+/// [`import`] with a progress callback that may cancel (returning `false`).
+pub(crate) fn import_with_progress(
+    conn: &Connection,
+    d: &Dataset,
+    progress: &dyn Fn(u64, u64) -> bool,
+) -> Result<ImportSummary> {
+    let total = d.len() as u64;
+    let done = std::cell::Cell::new(0u64);
+    let tick = || -> Result<()> {
+        done.set(done.get() + 1);
+        if done.get().is_multiple_of(256) && !progress(done.get(), total) {
+            return Err(StoreError::Cancelled);
+        }
+        Ok(())
+    };
     let problems = d.validate(&known_ids(conn, d)?);
     if !problems.is_empty() {
         return Err(StoreError::InvalidDataset(problems));
@@ -132,6 +150,7 @@ pub(crate) fn import(conn: &Connection, d: &Dataset) -> Result<ImportSummary> {
     conn.pragma_update(None, "defer_foreign_keys", "ON")?;
     let mut s = ImportSummary::default();
     upsert(
+        &tick,
         &mut s.actors,
         &d.actors,
         |r| actors::get(conn, r.id),
@@ -139,6 +158,7 @@ pub(crate) fn import(conn: &Connection, d: &Dataset) -> Result<ImportSummary> {
         |r| actors::update(conn, r),
     )?;
     upsert(
+        &tick,
         &mut s.sources,
         &d.sources,
         |r| sources::get(conn, r.id),
@@ -146,6 +166,7 @@ pub(crate) fn import(conn: &Connection, d: &Dataset) -> Result<ImportSummary> {
         |r| sources::update(conn, r),
     )?;
     upsert(
+        &tick,
         &mut s.excerpts,
         &d.excerpts,
         |r| sources::get_excerpt(conn, r.id),
@@ -153,6 +174,7 @@ pub(crate) fn import(conn: &Connection, d: &Dataset) -> Result<ImportSummary> {
         |r| sources::update_excerpt(conn, r),
     )?;
     upsert(
+        &tick,
         &mut s.events,
         &d.events,
         |r| events::get(conn, r.id),
@@ -160,6 +182,7 @@ pub(crate) fn import(conn: &Connection, d: &Dataset) -> Result<ImportSummary> {
         |r| events::update(conn, r),
     )?;
     upsert(
+        &tick,
         &mut s.participations,
         &d.participations,
         |r| links::get_participation(conn, r.id),
@@ -167,6 +190,7 @@ pub(crate) fn import(conn: &Connection, d: &Dataset) -> Result<ImportSummary> {
         |r| links::update_participation(conn, r),
     )?;
     upsert(
+        &tick,
         &mut s.relations,
         &d.relations,
         |r| links::get_relation(conn, r.id),
@@ -174,6 +198,7 @@ pub(crate) fn import(conn: &Connection, d: &Dataset) -> Result<ImportSummary> {
         |r| links::update_relation(conn, r),
     )?;
     upsert(
+        &tick,
         &mut s.evidence,
         &d.evidence,
         |r| links::get_evidence(conn, r.id),
@@ -183,10 +208,12 @@ pub(crate) fn import(conn: &Connection, d: &Dataset) -> Result<ImportSummary> {
             links::insert_evidence(conn, r)
         },
     )?;
+    progress(total, total);
     Ok(s)
 }
 
 fn upsert<T: PartialEq>(
+    tick: &dyn Fn() -> Result<()>,
     counts: &mut ImportCounts,
     records: &[T],
     get: impl Fn(&T) -> Result<Option<T>>,
@@ -194,6 +221,7 @@ fn upsert<T: PartialEq>(
     update: impl Fn(&T) -> Result<()>,
 ) -> Result<()> {
     for r in records {
+        tick()?;
         match get(r)? {
             None => {
                 insert(r)?;

@@ -68,6 +68,9 @@ pub enum StoreError {
     /// A row in the store that this version cannot read (damaged or edited by hand).
     #[error("the store holds a value this version cannot read: {0}")]
     Corrupt(String),
+    /// The user cancelled; nothing was written.
+    #[error("cancelled; nothing was changed")]
+    Cancelled,
     /// Any other SQLite error.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),

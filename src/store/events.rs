@@ -230,7 +230,7 @@ pub struct EventRow {
 pub(crate) const EVENT_EXCERPTS: &str = "SELECT excerpt_id FROM evidence WHERE event_id = e.id \
      UNION SELECT v.excerpt_id FROM evidence v JOIN participation p ON p.id = v.participation_id WHERE p.event_id = e.id";
 
-fn where_clause(f: &EventFilter, params: &mut Vec<Box<dyn ToSql>>) -> String {
+pub(super) fn where_clause(f: &EventFilter, params: &mut Vec<Box<dyn ToSql>>) -> String {
     let mut bind = |v: Box<dyn ToSql>| {
         params.push(v);
         format!("?{}", params.len())

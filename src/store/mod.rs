@@ -12,12 +12,15 @@ mod dataset;
 mod error;
 mod events;
 mod links;
+mod merge;
 mod migrations;
 mod open;
+pub mod rotation;
 pub mod search;
 mod sources;
 mod stats;
 mod trash;
+mod viz;
 
 pub use actors::{ActorQuery, ActorRow};
 pub use backup::BackupInfo;
@@ -25,12 +28,15 @@ pub use briefings::BriefingSummary;
 pub use dataset::{ImportCounts, ImportSummary};
 pub use error::{Result, StoreError};
 pub use events::{EventFilter, EventQuery, EventRow, EventSort};
+pub use merge::Merged;
 pub use migrations::CURRENT_VERSION;
 pub use open::{APPLICATION_ID, lock_path};
+pub use rotation::BackupEntry;
 pub use search::{Hit, Kind as SearchKind, Query as SearchQuery};
 pub use sources::SourceRow;
 pub use stats::{IntegrityReport, Stats};
 pub use trash::{Removed, TrashEntry, TrashKind};
+pub use viz::{CoParticipation, DateWindow, TimelineRow, VizActor, VizRelation, VizSource};
 
 use crate::model::{
     Actor, Briefing, BriefingScope, Dataset, Event, Evidence, Excerpt, Id, Participation, Relation,
@@ -60,6 +66,11 @@ impl Store {
         }
         let lock = open::lock(path)?;
         let mut conn = open::connect(path, false)?;
+        let version = migrations::version(&conn)?;
+        if !created && version > 0 && version < CURRENT_VERSION {
+            // A failed migration rolls back, but the user also keeps the store as it was.
+            rotation::rotate(&conn, path, "before-migration", rotation::DEFAULT_KEEP)?;
+        }
         migrations::migrate(&mut conn, path)?;
         if created {
             log::info!("created a new store at {}", path.display());
@@ -88,6 +99,33 @@ impl Store {
             read_only: true,
             _lock: None,
         })
+    }
+
+    /// A second connection to the same store for a background job of this process (the
+    /// process already holds the store's lock). Readers keep working while the job writes.
+    pub fn reopen(&self) -> Result<Self> {
+        if self.path == Path::new(":memory:") {
+            return Err(StoreError::Conflict(
+                "an in-memory store cannot be shared with a background job".into(),
+            ));
+        }
+        let conn = open::connect(&self.path, self.read_only)?;
+        Ok(Self {
+            conn,
+            path: self.path.clone(),
+            read_only: self.read_only,
+            _lock: None,
+        })
+    }
+
+    /// Imports a dataset in one transaction, reporting progress as `(done, total)` records;
+    /// `progress` returning `false` cancels, and nothing is written.
+    pub fn import_with_progress(
+        &mut self,
+        d: &Dataset,
+        progress: &dyn Fn(u64, u64) -> bool,
+    ) -> Result<ImportSummary> {
+        self.write(|w| dataset::import_with_progress(w.tx, d, progress))
     }
 
     /// A private in-memory store (tests, previews).
@@ -304,6 +342,42 @@ impl Store {
         backup::backup_to(&self.conn, dest)
     }
 
+    /// Writes a verified backup into the store's backup folder (see [`rotation`]) and rotates
+    /// out the oldest beyond [`rotation::DEFAULT_KEEP`]. `reason` names it (`before-merge`…).
+    pub fn auto_backup(&self, reason: &str) -> Result<BackupInfo> {
+        rotation::rotate(&self.conn, &self.path, reason, rotation::DEFAULT_KEEP)
+    }
+
+    /// The store's automatic backups, newest first.
+    pub fn backups(&self) -> Result<Vec<BackupEntry>> {
+        rotation::list(&self.path)
+    }
+
+    /// Replaces the store's content with the backup at `backup`, after checking that it is a
+    /// sound Marsad store and writing a `before-restore` backup of the current content. The
+    /// copy runs in one SQLite transaction: it happens whole or not at all.
+    pub fn restore_from(&mut self, backup: &Path) -> Result<BackupInfo> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
+        open::check_file_header(backup)?;
+        let src = open::connect(backup, true)?;
+        let report = stats::check(&src, false)?;
+        if !report.is_ok() {
+            return Err(StoreError::Corrupt(format!(
+                "{} failed its integrity check: {report:?}",
+                backup.display()
+            )));
+        }
+        let safety = self.auto_backup("before-restore")?;
+        {
+            let copy = rusqlite::backup::Backup::new(&src, &mut self.conn)?;
+            copy.step(-1)?;
+        }
+        migrations::migrate(&mut self.conn, &self.path)?;
+        Ok(safety)
+    }
+
     /// Imports a dataset atomically: everything or, on any problem, nothing.
     pub fn import(&mut self, d: &Dataset) -> Result<ImportSummary> {
         self.write(|w| w.import(d))
@@ -430,6 +504,22 @@ impl Writer<'_> {
     pub fn delete(&self, kind: TrashKind, id: Id) -> Result<i64> {
         let now = jiff::Timestamp::now().to_string();
         trash::delete(self.tx, kind, id, &now)
+    }
+
+    /// Merges actor `remove` into `keep` (see [`Merged`]).
+    pub fn merge_actors(&self, keep: Id, remove: Id) -> Result<Merged> {
+        let now = jiff::Timestamp::now().to_string();
+        merge::merge(self.tx, keep, remove, &now)
+    }
+
+    /// Undoes a merge.
+    pub fn unmerge_actors(&self, merged: &Merged) -> Result<()> {
+        merge::unmerge(self.tx, merged)
+    }
+
+    /// Deletes a record for good, without the trash (undo of a creation). Links cascade.
+    pub fn purge(&self, kind: TrashKind, id: Id) -> Result<()> {
+        trash::purge(self.tx, kind, id)
     }
 
     /// Restores a trash entry; returns how many links could not be restored.

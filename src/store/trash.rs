@@ -200,6 +200,14 @@ fn remove_from_index(conn: &Connection, kind: TrashKind, id: Id) -> Result<()> {
     }
 }
 
+/// Deletes a record and its links without keeping it (undo of a creation).
+pub(crate) fn purge(conn: &Connection, kind: TrashKind, id: Id) -> Result<()> {
+    remove_from_index(conn, kind, id)?;
+    let table = kind.code();
+    conn.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
+    Ok(())
+}
+
 /// Lists the trash, newest first.
 pub(crate) fn list(conn: &Connection) -> Result<Vec<TrashEntry>> {
     let mut stmt = conn.prepare(

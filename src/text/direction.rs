@@ -66,11 +66,15 @@ pub fn base_direction(text: &str) -> Option<Direction> {
 /// Lays out a horizontal row that starts at the UI's start edge: right-to-left
 /// when the UI is RTL, left-to-right otherwise.
 pub fn row_ui<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> InnerResponse<R> {
-    if direction(ui.ctx()).is_rtl() {
-        ui.with_layout(Layout::right_to_left(egui::Align::Center), add_contents)
+    let layout = if direction(ui.ctx()).is_rtl() {
+        Layout::right_to_left(egui::Align::Center)
     } else {
-        ui.with_layout(Layout::left_to_right(egui::Align::Center), add_contents)
-    }
+        Layout::left_to_right(egui::Align::Center)
+    };
+    // Like `ui.horizontal`: start one row high and grow, instead of taking the whole height
+    // (a plain `with_layout` would centre the row vertically in all the space left).
+    let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, layout, add_contents)
 }
 
 /// Lays out a vertical column whose items hug the UI's start edge (right in RTL).
@@ -81,6 +85,13 @@ pub fn column_ui<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> Inn
         egui::Align::Min
     };
     ui.with_layout(Layout::top_down(align), add_contents)
+}
+
+/// Wraps user text in a first-strong isolate (U+2068 … U+2069) for composing it into a UI
+/// string: «{name} (known, 2×)» then keeps the UI's direction and the name's own order,
+/// whatever script the name is in.
+pub fn isolate(user_text: &str) -> String {
+    format!("\u{2068}{user_text}\u{2069}")
 }
 
 #[cfg(test)]
@@ -101,6 +112,9 @@ mod tests {
             Some(Direction::Rtl)
         );
         assert_eq!(base_direction("\u{200F}abc"), Some(Direction::Rtl));
+        // A UI string composed around an isolated Arabic name keeps the UI's direction.
+        let composed = format!("{} (known, 2×)", isolate("المكتب المركزي"));
+        assert_eq!(base_direction(&composed), Some(Direction::Ltr));
     }
 
     #[test]

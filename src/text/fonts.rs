@@ -68,11 +68,14 @@ pub fn definitions() -> FontDefinitions {
         .get(&FontFamily::Proportional)
         .cloned()
         .unwrap_or_default();
+    // Hack (egui's monospace face) draws the arrows and triangles the UI uses (▲ ← →) that
+    // the Noto text faces lack; the emoji faces cover ⚠ ✖ and emoji in user text.
     let chain = |first: &[&str]| -> Vec<String> {
         first
             .iter()
             .map(|s| (*s).to_owned())
             .chain(fallbacks.iter().cloned())
+            .chain(std::iter::once("Hack".to_owned()))
             .collect()
     };
     let ui_regular = chain(&["NotoSansArabic-Regular", "NotoSans-Regular"]);
@@ -131,5 +134,30 @@ mod tests {
                 assert!(defs.font_data.contains_key(name), "{name}");
             }
         }
+    }
+
+    /// Symbols the UI draws (sort arrows, warnings, remove buttons) and emoji in user text
+    /// must have a face, or they would show as boxes.
+    #[test]
+    fn ui_symbols_and_emoji_have_a_face() {
+        let ctx = egui::Context::default();
+        install(&ctx);
+        ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Panic);
+        let mut out = ctx.run_ui(Default::default(), |ui| {
+            for family in [
+                FontFamily::Proportional,
+                text_family(false),
+                ui_family(true),
+            ] {
+                let job = egui::text::LayoutJob::simple_singleline(
+                    "▲▼←→⚠✖×·… 😀 المغرب (BCIJ) ٢٠٢٢".to_owned(),
+                    FontId::new(14.0, family),
+                    egui::Color32::BLACK,
+                );
+                let galley = ui.fonts_mut(|f| f.layout_job(job));
+                assert!(galley.size().x > 0.0);
+            }
+        });
+        out.textures_delta.clear();
     }
 }

@@ -6,13 +6,16 @@
 
 mod cache;
 pub(crate) mod chars;
+pub mod dates;
 mod direction;
 mod editor;
+pub mod events;
 pub mod fonts;
 pub mod gallery;
 mod layout;
 mod linebreak;
 mod map;
+pub mod mentions;
 mod params;
 mod selectable;
 mod style;
@@ -20,8 +23,10 @@ mod widgets;
 pub(crate) mod words;
 
 pub use cache::{cached_layouts, layout};
-pub use direction::{Direction, base_direction, column_ui, direction, row_ui, set_direction};
-pub use editor::TextField;
+pub use direction::{
+    Direction, base_direction, column_ui, direction, isolate, row_ui, set_direction,
+};
+pub use editor::{TextField, field_selection};
 pub use gallery::{GalleryState, gallery_ui};
 pub use layout::{Cell, LaidOut, TextLayout, VisualRow, layout_text, paragraph_direction};
 pub use map::{Caret, Side};

@@ -244,7 +244,12 @@ fn key_event(
             edit(text, st, st.selection(), "\n", EditKind::Other, out);
             st.history.break_group();
         }
-        Key::Enter if !cx.multiline => out.submit = true,
+        Key::Enter if !cx.multiline => {
+            // The field gives up focus and leaves the key to its owner (a search box opens
+            // the selected result on Enter), as egui's own single-line fields do.
+            out.submit = true;
+            return false;
+        }
         Key::A if m.command => {
             st.anchor = 0;
             st.caret = Caret::at(n);

@@ -499,3 +499,10 @@ fn accesskit_info(ui: &Ui, response: &Response, field: &Opts, text: &str) {
         }
     });
 }
+
+/// The selected logical char range of the field whose response id is `id` (e.g. to turn a
+/// selection in a read-only reader into an excerpt); `None` if the field has no state yet.
+pub fn field_selection(ctx: &egui::Context, id: Id) -> Option<std::ops::Range<usize>> {
+    ctx.data(|d| d.get_temp::<EditorState>(id))
+        .map(|st| st.selection())
+}

@@ -1,0 +1,179 @@
+//! Timeline and network benchmark (not run by `cargo test`): `cargo bench --bench viz`.
+//!
+//! 1. CPU per frame of the whole window showing the timeline of 100k synthetic events
+//!    (in-memory store, 2,000 actors), zooming and panning: median and p95 over 300 frames.
+//! 2. Force layout of 2,000 nodes / 20,000 edges: time to convergence, foreground, same seed.
+#![allow(clippy::print_stdout, clippy::unwrap_used)]
+
+use std::time::{Duration, Instant};
+
+use egui::{Event, PointerButton, RawInput, pos2};
+use marsad::app::{AppState, Opened, Settings, View};
+use marsad::i18n::Lang;
+use marsad::model::{
+    Actor, ActorKind, Dataset, Event as Record, EventKind, PartialDate, Participation, Role,
+};
+use marsad::store::Store;
+use marsad::viz::force::{ForceLayout, SplitMix, Spring};
+
+fn median(v: &mut [Duration]) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn p95(v: &mut [Duration]) -> Duration {
+    v.sort();
+    v[v.len() * 95 / 100]
+}
+
+/// 100k events over 1990–2026 at every precision, 2,000 actors, 1–3 actors per event.
+fn synthetic_store(events: usize, actors: usize) -> Store {
+    let mut rng = SplitMix::new(42);
+    let mut d = Dataset::default();
+    for i in 0..actors {
+        let mut a = Actor::new(ActorKind::ALL[i % ActorKind::ALL.len()]);
+        a.name_ar = Some(format!("فاعل {i}"));
+        a.name_en = Some(format!("Actor {i}"));
+        d.actors.push(a);
+    }
+    for i in 0..events {
+        let mut e = Record::new(EventKind::ALL[i % EventKind::ALL.len()]);
+        let year = 1990 + (rng.next_f32() * 36.0) as u16;
+        let month = 1 + (rng.next_f32() * 12.0) as u8;
+        let day = 1 + (rng.next_f32() * 28.0) as u8;
+        e.start = Some(match i % 5 {
+            0 => PartialDate::year(year).unwrap(),
+            1 => PartialDate::month(year, month).unwrap(),
+            _ => PartialDate::day(year, month, day).unwrap(),
+        });
+        e.title_ar = Some(format!("حدث تجريبي رقم {i}"));
+        e.title_en = Some(format!("Synthetic event {i}"));
+        let n = 1 + (rng.next_f32() * 3.0) as usize;
+        for k in 0..n {
+            // A power law: low-numbered actors take part far more often.
+            let r = rng.next_f32();
+            let who = ((r * r * r) * actors as f32) as usize;
+            let who = (who + k * 7) % actors;
+            d.participations
+                .push(Participation::new(e.id, d.actors[who].id, Role::Partner));
+        }
+        d.events.push(e);
+    }
+    d.participations.sort_by_key(|p| (p.event_id, p.actor_id));
+    d.participations.dedup_by_key(|p| (p.event_id, p.actor_id));
+    let mut store = Store::in_memory().unwrap();
+    store.import(&d).unwrap();
+    store
+}
+
+fn frame(
+    ctx: &egui::Context,
+    state: &mut AppState,
+    ui_state: &mut marsad::ui::UiState,
+    events: Vec<Event>,
+) -> Duration {
+    let input = RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            pos2(0.0, 0.0),
+            egui::vec2(1360.0, 840.0),
+        )),
+        events,
+        ..Default::default()
+    };
+    let start = Instant::now();
+    let out = ctx.run_ui(input, |ui| marsad::ui::app_ui(ui, state, ui_state));
+    // Tessellation is part of the frame's CPU cost.
+    let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+    start.elapsed()
+}
+
+fn timeline() {
+    let built = Instant::now();
+    let store = synthetic_store(100_000, 2_000);
+    println!(
+        "synthetic store (100k events, 2k actors): {:?}",
+        built.elapsed()
+    );
+    let ctx = egui::Context::default();
+    marsad::text::fonts::install(&ctx);
+    let settings = Settings {
+        lang: Lang::Ar,
+        view: View::Timeline,
+        ..Default::default()
+    };
+    let mut state = AppState::new(store, Opened::Existing, settings);
+    let mut ui_state = marsad::ui::UiState::default();
+    let first = frame(&ctx, &mut state, &mut ui_state, Vec::new());
+    println!("first timeline frame (loads 100k rows, builds lanes): {first:?}");
+    for _ in 0..5 {
+        frame(&ctx, &mut state, &mut ui_state, Vec::new());
+    }
+    let at = pos2(600.0, 400.0);
+    let mut times = Vec::new();
+    for i in 0..300 {
+        let events = match i % 60 {
+            0..20 => vec![Event::PointerMoved(at), Event::Zoom(1.06)],
+            20..40 => vec![Event::PointerMoved(at), Event::Zoom(1.0 / 1.06)],
+            40 => vec![
+                Event::PointerMoved(at),
+                Event::PointerButton {
+                    pos: at,
+                    button: PointerButton::Primary,
+                    pressed: true,
+                    modifiers: Default::default(),
+                },
+            ],
+            41..59 => vec![Event::PointerMoved(pos2(
+                at.x + (i % 60 - 40) as f32 * 8.0,
+                at.y,
+            ))],
+            _ => vec![Event::PointerButton {
+                pos: at,
+                button: PointerButton::Primary,
+                pressed: false,
+                modifiers: Default::default(),
+            }],
+        };
+        times.push(frame(&ctx, &mut state, &mut ui_state, events));
+    }
+    println!(
+        "timeline frame, 100k events, zoom+pan: median {:?}, p95 {:?} (target ≤ 4 ms)",
+        median(&mut times),
+        p95(&mut times)
+    );
+}
+
+fn layout() {
+    let mut rng = SplitMix::new(7);
+    let n = 2_000u32;
+    let springs: Vec<Spring> = (0..20_000)
+        .map(|_| {
+            let r = rng.next_f32();
+            Spring {
+                a: ((r * r) * n as f32) as u32 % n,
+                b: (rng.next_f32() * n as f32) as u32 % n,
+                weight: 1.0 + (rng.next_f32() * 4.0).floor(),
+            }
+        })
+        .collect();
+    let mut l = ForceLayout::new(n as usize, springs, 1);
+    let start = Instant::now();
+    let mut one = Duration::ZERO;
+    while !l.is_converged() {
+        let s = Instant::now();
+        l.step();
+        if l.steps() == 1 {
+            one = s.elapsed();
+        }
+    }
+    println!(
+        "force layout 2,000 nodes / 20,000 edges: converged in {:?} after {} steps (first step {one:?})",
+        start.elapsed(),
+        l.steps()
+    );
+}
+
+fn main() {
+    layout();
+    timeline();
+}

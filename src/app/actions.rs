@@ -1,0 +1,200 @@
+//! User actions that involve files: open/new store, import and export as background jobs, backup.
+
+use super::jobs::{Job, JobOutcome};
+use super::startup::open_store;
+use super::state::AppState;
+use crate::i18n::Msg;
+use crate::store::{Store, StoreError};
+use std::path::{Path, PathBuf};
+
+/// Asks where to create a new store and switches to it.
+pub fn new_store_dialog(state: &mut AppState) {
+    let Some(path) = rfd::FileDialog::new()
+        .add_filter("Marsad", &["marsad"])
+        .set_file_name("store.marsad")
+        .save_file()
+    else {
+        return;
+    };
+    if path.exists() {
+        state.say(
+            format!("{}: {}", path.display(), state.tr(Msg::FileExists)),
+            true,
+        );
+        return;
+    }
+    switch_store(state, &path);
+}
+
+/// Asks for a store to open and switches to it.
+pub fn open_store_dialog(state: &mut AppState) {
+    if let Some(path) = rfd::FileDialog::new()
+        .add_filter("Marsad", &["marsad"])
+        .pick_file()
+    {
+        switch_store(state, &path);
+    }
+}
+
+/// Opens another store in place of the current one (the current one stays if that fails).
+pub fn switch_store(state: &mut AppState, path: &Path) {
+    if !state.jobs.is_empty() {
+        state.say(state.tr(Msg::WaitForJobs), true);
+        return;
+    }
+    let open = if path.exists() {
+        Store::open(path)
+            .map(|s| (s, super::Opened::Existing))
+            .map_err(Into::into)
+    } else {
+        open_store(path)
+    };
+    match open {
+        Ok((store, opened)) => {
+            let settings = state.settings.clone();
+            *state = AppState::new(store, opened, settings);
+        }
+        Err(e) => state.say(format!("{}: {e}", path.display()), true),
+    }
+}
+
+/// Asks for a file and imports it in the background.
+pub fn import_dialog(state: &mut AppState) {
+    if let Some(path) = rfd::FileDialog::new().pick_file() {
+        start_import(state, path);
+    }
+}
+
+/// Imports a file on a background thread: parse, then one transaction; cancel leaves the store as it was.
+pub fn start_import(state: &mut AppState, path: PathBuf) {
+    let mut store = match state.store.reopen() {
+        Ok(s) => s,
+        Err(e) => return state.report(&e),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let label = format!("{} {name}", state.tr(Msg::Import));
+    let (done_msg, cancelled) = (state.tr(Msg::Imported), state.tr(Msg::Cancelled));
+    state.jobs.push(Job::spawn(label, move |progress| {
+        let plan = match crate::import::read_file(&path, None) {
+            Ok(p) => p,
+            Err(e) => {
+                return JobOutcome {
+                    message: format!("{name}: {e}"),
+                    failed: true,
+                    changed_store: false,
+                };
+            }
+        };
+        if let Err(e) = store.auto_backup("before-import") {
+            return JobOutcome {
+                message: format!("{name}: {e}"),
+                failed: true,
+                changed_store: false,
+            };
+        }
+        match store.import_with_progress(&plan.data, &|d, t| progress.update(d, t)) {
+            Ok(s) => JobOutcome {
+                message: format!(
+                    "{done_msg} {name}: {} · {} {}",
+                    s.written(),
+                    plan.problems.len(),
+                    "⚠"
+                ),
+                failed: false,
+                changed_store: s.written() > 0,
+            },
+            Err(StoreError::Cancelled) => JobOutcome {
+                message: format!("{name}: {cancelled}"),
+                failed: false,
+                changed_store: false,
+            },
+            Err(e) => JobOutcome {
+                message: format!("{name}: {e}"),
+                failed: true,
+                changed_store: false,
+            },
+        }
+    }));
+}
+
+/// Asks where to export and writes the store there in the background.
+pub fn export_dialog(state: &mut AppState, format: &'static str) {
+    let Some(exporter) = crate::export::by_name(format) else {
+        return state.say(format!("{}: {format}", state.tr(Msg::Export)), true);
+    };
+    let ext = exporter.extension();
+    let Some(path) = rfd::FileDialog::new()
+        .add_filter(format, &[ext])
+        .set_file_name(format!("marsad-{format}.{ext}"))
+        .save_file()
+    else {
+        return;
+    };
+    start_export(state, format, path);
+}
+
+/// Exports the whole store in `format` to `path` on a background thread; the file is written
+/// atomically, so a failed export leaves no half file.
+pub fn start_export(state: &mut AppState, format: &'static str, path: PathBuf) {
+    let store = match state.store.reopen() {
+        Ok(s) => s,
+        Err(e) => return state.report(&e),
+    };
+    let label = format!("{} {}", state.tr(Msg::Export), path.display());
+    let done = state.tr(Msg::Exported);
+    state.jobs.push(Job::spawn(label, move |progress| {
+        progress.update(0, 2);
+        let result = store
+            .export()
+            .map_err(|e| e.to_string())
+            .and_then(|d| {
+                crate::export::by_name(format)
+                    .ok_or_else(|| format.to_owned())
+                    .and_then(|x| x.write(&d).map_err(|e| e.to_string()))
+            })
+            .and_then(|bytes| {
+                progress.update(1, 2);
+                crate::export::write_atomically(&path, &bytes).map_err(|e| e.to_string())
+            });
+        match result {
+            Ok(()) => JobOutcome {
+                message: format!("{done} {}", path.display()),
+                failed: false,
+                changed_store: false,
+            },
+            Err(e) => JobOutcome {
+                message: e,
+                failed: true,
+                changed_store: false,
+            },
+        }
+    }));
+}
+
+/// Writes a verified backup beside the store now.
+pub fn backup_now(state: &mut AppState) {
+    let path = state.store.path().to_owned();
+    let stamp = jiff::Timestamp::now()
+        .strftime("%Y%m%dT%H%M%SZ")
+        .to_string();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "store".into());
+    let dest = path.with_file_name(format!("{stem}-backup-{stamp}.marsad"));
+    match state.store.backup_to(&dest) {
+        Ok(info) => state.say(
+            format!(
+                "{} {} ({} KB)",
+                state.tr(Msg::BackupWritten),
+                info.path.display(),
+                info.bytes / 1024
+            ),
+            false,
+        ),
+        Err(e) => state.report(&e),
+    }
+}

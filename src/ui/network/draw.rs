@@ -1,0 +1,260 @@
+//! Builds the network's draw list: edges (typed relations with arrows, shared events by
+//! weight), nodes (size by events, colour and shape by kind) and labels without overlap.
+
+use super::graph::{EdgeKind, Graph, NetData};
+use crate::i18n::Lang;
+use crate::model::{ActorKind, RelationKind};
+use crate::ui::scene::{label_params, regular_polygon};
+use crate::ui::timeline::data::actor_label;
+use crate::ui::timeline::draw::shorten;
+use crate::viz::overlap::place_labels;
+use crate::viz::scene::{Item, Scene};
+use egui::{Color32, Pos2, Rect, Ui, Vec2, pos2, vec2};
+
+/// At most this many node labels are measured per frame (the biggest nodes first).
+const MAX_LABELS: usize = 300;
+/// Label text size.
+const LABEL_SIZE: f32 = 12.0;
+
+/// Where the camera looks and how close.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Camera {
+    /// Layout point at the centre of the view.
+    pub center: Vec2,
+    /// Points per layout unit.
+    pub zoom: f32,
+    /// View size.
+    pub size: Vec2,
+}
+
+impl Camera {
+    /// Scene position of a layout position.
+    pub fn to_scene(self, p: Vec2) -> Pos2 {
+        (self.size / 2.0 + (p - self.center) * self.zoom).to_pos2()
+    }
+
+    /// Layout position of a scene position.
+    pub fn to_layout(self, p: Pos2) -> Vec2 {
+        self.center + (p.to_vec2() - self.size / 2.0) / self.zoom
+    }
+}
+
+/// Radius of a node with `events` events.
+pub fn node_radius(events: u32) -> f32 {
+    (5.0 + 2.5 * (events as f32).sqrt()).min(28.0)
+}
+
+/// Colour of an actor kind.
+pub fn kind_color(kind: ActorKind) -> Color32 {
+    match kind {
+        ActorKind::State => Color32::from_rgb(0x1f, 0x77, 0xb4),
+        ActorKind::GovernmentBody => Color32::from_rgb(0x17, 0xbe, 0xcf),
+        ActorKind::SecurityService => Color32::from_rgb(0x94, 0x67, 0xbd),
+        ActorKind::Military => Color32::from_rgb(0x2c, 0xa0, 0x2c),
+        ActorKind::PoliceJudicial => Color32::from_rgb(0x8c, 0x56, 0x4b),
+        ActorKind::Person => Color32::from_rgb(0xff, 0x7f, 0x0e),
+        ActorKind::ArmedGroup => Color32::from_rgb(0xd6, 0x27, 0x28),
+        ActorKind::InternationalOrg => Color32::from_rgb(0xe3, 0x77, 0xc2),
+        ActorKind::MediaOutlet => Color32::from_rgb(0xbc, 0xbd, 0x22),
+        ActorKind::Other => Color32::from_rgb(0x7f, 0x7f, 0x7f),
+    }
+}
+
+/// Corners of the kind's shape (0 for a circle) and its rotation.
+fn kind_shape(kind: ActorKind) -> (usize, f32) {
+    use std::f32::consts::{FRAC_PI_2, FRAC_PI_4};
+    match kind {
+        ActorKind::State | ActorKind::Person | ActorKind::Other => (0, 0.0),
+        ActorKind::GovernmentBody => (4, FRAC_PI_4),
+        ActorKind::SecurityService => (4, 0.0),
+        ActorKind::Military => (3, -FRAC_PI_2),
+        ActorKind::PoliceJudicial => (5, -FRAC_PI_2),
+        ActorKind::ArmedGroup => (3, FRAC_PI_2),
+        ActorKind::InternationalOrg => (6, 0.0),
+        ActorKind::MediaOutlet => (8, 0.0),
+    }
+}
+
+/// Colour of a relation type.
+fn relation_color(kind: RelationKind) -> Color32 {
+    match kind {
+        RelationKind::Opposes => Color32::from_rgb(0xc0, 0x30, 0x30),
+        RelationKind::AlliedWith | RelationKind::CooperatesWith => {
+            Color32::from_rgb(0x2a, 0x8a, 0x4a)
+        }
+        _ => Color32::from_rgb(0x4a, 0x6f, 0xb0),
+    }
+}
+
+/// Everything a frame of the network draws from.
+pub struct Frame<'a> {
+    /// Loaded data.
+    pub data: &'a NetData,
+    /// Nodes and edges.
+    pub graph: &'a Graph,
+    /// Node positions (layout units), by node.
+    pub positions: &'a [Vec2],
+    /// Camera.
+    pub camera: Camera,
+    /// Selected node.
+    pub selected: Option<usize>,
+    /// UI language.
+    pub lang: Lang,
+}
+
+/// Draws one frame; also returns each node's scene position and radius for hit tests.
+pub fn build_scene(ui: &Ui, f: &Frame<'_>) -> (Scene, Vec<(Pos2, f32)>) {
+    let v = ui.visuals();
+    let (bg, text_color, weak) = (v.extreme_bg_color, v.text_color(), v.weak_text_color());
+    let mut scene = Scene::new(f.camera.size, bg);
+    let n = f.graph.nodes.len().min(f.positions.len());
+    let places: Vec<(Pos2, f32)> = (0..n)
+        .map(|k| {
+            let a = &f.data.actors[f.graph.nodes[k]];
+            (f.camera.to_scene(f.positions[k]), node_radius(a.events))
+        })
+        .collect();
+    let mut near = vec![f.selected.is_none(); n];
+    if let Some(s) = f.selected.filter(|s| *s < n) {
+        near[s] = true;
+        for e in &f.graph.edges {
+            if e.a as usize == s {
+                near[e.b as usize] = true;
+            }
+            if e.b as usize == s {
+                near[e.a as usize] = true;
+            }
+        }
+    }
+    let fade = |c: Color32, on: bool| if on { c } else { c.gamma_multiply(0.2) };
+    for e in &f.graph.edges {
+        let (a, b) = (e.a as usize, e.b as usize);
+        if a >= n || b >= n {
+            continue;
+        }
+        let on = f.selected.is_none() || f.selected == Some(a) || f.selected == Some(b);
+        let (pa, pb) = (places[a].0, places[b].0);
+        match e.kind {
+            EdgeKind::Shared(w) => scene.push(Item::Line {
+                a: pa,
+                b: pb,
+                width: 0.8 + 1.6 * (w as f32).ln_1p(),
+                color: fade(weak.gamma_multiply(0.55), on),
+            }),
+            EdgeKind::Relation(kind) => {
+                let color = fade(relation_color(kind), on);
+                scene.push(Item::Line {
+                    a: pa,
+                    b: pb,
+                    width: 1.5,
+                    color,
+                });
+                if !kind.is_symmetric() {
+                    arrow(&mut scene, pa, pb, places[b].1, color);
+                }
+            }
+        }
+    }
+    for k in 0..n {
+        let a = &f.data.actors[f.graph.nodes[k]];
+        let (c, r) = places[k];
+        let fill = fade(kind_color(a.kind), near[k]);
+        let stroke = if f.selected == Some(k) {
+            (2.5, v.selection.stroke.color)
+        } else {
+            (1.0, fade(bg, near[k]))
+        };
+        match kind_shape(a.kind) {
+            (0, _) => scene.push(Item::Circle {
+                center: c,
+                radius: r,
+                fill,
+                stroke,
+            }),
+            (corners, turn) => scene.push(Item::Polygon {
+                points: regular_polygon(c, r * 1.15, corners, turn),
+                fill,
+                stroke,
+            }),
+        }
+    }
+    labels(ui, f, &places, &near, text_color, &mut scene);
+    (scene, places)
+}
+
+fn arrow(scene: &mut Scene, from: Pos2, to: Pos2, radius: f32, color: Color32) {
+    let d = to - from;
+    let len = d.length();
+    if len < radius + 8.0 {
+        return;
+    }
+    let dir = d / len;
+    let tip = to - dir * (radius + 2.0);
+    let side = vec2(-dir.y, dir.x) * 4.5;
+    scene.push(Item::Polygon {
+        points: vec![tip, tip - dir * 10.0 + side, tip - dir * 10.0 - side],
+        fill: color,
+        stroke: (0.0, Color32::TRANSPARENT),
+    });
+}
+
+fn labels(
+    ui: &Ui,
+    f: &Frame<'_>,
+    places: &[(Pos2, f32)],
+    near: &[bool],
+    color: Color32,
+    scene: &mut Scene,
+) {
+    let mut order: Vec<usize> = (0..places.len()).collect();
+    let events = |k: usize| f.data.actors[f.graph.nodes[k]].events;
+    order.sort_by_key(|&k| {
+        (
+            f.selected != Some(k),
+            !near[k],
+            std::cmp::Reverse(events(k)),
+            k,
+        )
+    });
+    order.truncate(MAX_LABELS);
+    // Nodes are obstacles first, so labels never cover another node.
+    let mut boxes: Vec<(Rect, f32)> = places
+        .iter()
+        .map(|(c, r)| {
+            (
+                Rect::from_center_size(*c, Vec2::splat(r * 2.0)),
+                f32::INFINITY,
+            )
+        })
+        .collect();
+    let skip = boxes.len();
+    let mut texts = Vec::new();
+    let view = Rect::from_min_size(Pos2::ZERO, f.camera.size);
+    for &k in &order {
+        let (c, r) = places[k];
+        if !view.contains(c) {
+            continue;
+        }
+        let text = shorten(actor_label(&f.data.actors[f.graph.nodes[k]], f.lang), 28);
+        let size =
+            crate::text::layout(ui.ctx(), &text, &label_params(ui, LABEL_SIZE, color)).size();
+        let rect = Rect::from_min_size(pos2(c.x - size.x / 2.0, c.y + r + 4.0), size);
+        let mut priority = events(k) as f32 + if near[k] { 1000.0 } else { 0.0 };
+        if f.selected == Some(k) {
+            priority = f32::MAX;
+        }
+        boxes.push((rect, priority));
+        texts.push((text, near[k]));
+    }
+    let shown = place_labels(&boxes, 2.0);
+    for (((rect, _), show), (text, on)) in boxes.into_iter().zip(shown).skip(skip).zip(texts) {
+        if show {
+            scene.push(Item::Text {
+                rect,
+                text,
+                size: LABEL_SIZE,
+                color: if on { color } else { color.gamma_multiply(0.3) },
+            });
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! The graph the network view shows for a period and filters: which actors are nodes, which
+//! relations and shared events are edges.
+
+use crate::model::{ActorKind, Id, PartialDate, RelationKind};
+use crate::store::{CoParticipation, DateWindow, Store, StoreError, VizActor, VizRelation};
+use std::collections::HashMap;
+
+/// Everything loaded from the store for one period.
+pub struct NetData {
+    /// Every actor with its events in the period.
+    pub actors: Vec<VizActor>,
+    /// Every relation.
+    pub relations: Vec<VizRelation>,
+    /// Shared events in the period.
+    pub pairs: Vec<CoParticipation>,
+}
+
+impl NetData {
+    /// Loads the network of `window`.
+    pub fn load(store: &Store, window: DateWindow) -> Result<Self, StoreError> {
+        Ok(Self {
+            actors: store.viz_actors(window)?,
+            relations: store.viz_relations()?,
+            pairs: store.co_participation(window)?,
+        })
+    }
+}
+
+/// What the user narrowed the network to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct NetFilter {
+    /// Only actors of this kind.
+    pub kind: Option<ActorKind>,
+    /// Only actors of this country.
+    pub country: Option<String>,
+    /// Hide shared-event edges lighter than this.
+    pub min_weight: u32,
+}
+
+/// What an edge stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EdgeKind {
+    /// A typed relation from `a` to `b`.
+    Relation(RelationKind),
+    /// This many shared events.
+    Shared(u32),
+}
+
+/// An edge between two nodes (indices into [`Graph::nodes`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Edge {
+    /// From (the subject of a relation).
+    pub a: u32,
+    /// To.
+    pub b: u32,
+    /// What it stands for.
+    pub kind: EdgeKind,
+}
+
+/// Nodes and edges.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Graph {
+    /// Indices into [`NetData::actors`].
+    pub nodes: Vec<usize>,
+    /// Edges between nodes.
+    pub edges: Vec<Edge>,
+}
+
+impl Graph {
+    /// A key that changes whenever the nodes or edges change (the layout restarts then).
+    pub fn signature(&self, data: &NetData) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for &n in &self.nodes {
+            data.actors[n].id.hash(&mut h);
+        }
+        for e in &self.edges {
+            (e.a, e.b).hash(&mut h);
+        }
+        h.finish()
+    }
+}
+
+/// Whether a relation's dates overlap the window (undated relations always do).
+fn relation_in(r: &VizRelation, w: DateWindow) -> bool {
+    let starts_ok = match (r.start, w.to) {
+        (Some(s), Some(to)) => s.start_key() <= to,
+        _ => true,
+    };
+    let ends_ok = match (r.end, w.from) {
+        (Some(e), Some(from)) => PartialDate::end_key(&e) >= from,
+        _ => true,
+    };
+    starts_ok && ends_ok
+}
+
+/// The graph of `data` under `filter` for `window`: actors that pass the filter and either
+/// take part in events of the period or have a relation to another shown actor.
+pub fn build_graph(data: &NetData, filter: &NetFilter, window: DateWindow) -> Graph {
+    let passes = |a: &VizActor| {
+        filter.kind.is_none_or(|k| a.kind == k)
+            && filter
+                .country
+                .as_ref()
+                .is_none_or(|c| a.country.as_ref() == Some(c))
+    };
+    let candidate: HashMap<Id, usize> = data
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| passes(a))
+        .map(|(i, a)| (a.id, i))
+        .collect();
+    let relations: Vec<(usize, usize, RelationKind)> = data
+        .relations
+        .iter()
+        .filter(|r| relation_in(r, window))
+        .filter_map(|r| Some((*candidate.get(&r.from)?, *candidate.get(&r.to)?, r.kind)))
+        .collect();
+    let pairs: Vec<(usize, usize, u32)> = data
+        .pairs
+        .iter()
+        .filter(|p| p.weight >= filter.min_weight.max(1))
+        .filter_map(|p| Some((*candidate.get(&p.a)?, *candidate.get(&p.b)?, p.weight)))
+        .collect();
+    let mut keep = vec![false; data.actors.len()];
+    for &i in candidate.values() {
+        keep[i] = data.actors[i].events > 0;
+    }
+    for &(a, b, _) in &relations {
+        keep[a] = true;
+        keep[b] = true;
+    }
+    let nodes: Vec<usize> = (0..data.actors.len()).filter(|&i| keep[i]).collect();
+    let mut slot = vec![u32::MAX; data.actors.len()];
+    for (k, &i) in nodes.iter().enumerate() {
+        slot[i] = k as u32;
+    }
+    let mut edges: Vec<Edge> = relations
+        .into_iter()
+        .map(|(a, b, k)| Edge {
+            a: slot[a],
+            b: slot[b],
+            kind: EdgeKind::Relation(k),
+        })
+        .collect();
+    edges.extend(pairs.into_iter().map(|(a, b, w)| Edge {
+        a: slot[a],
+        b: slot[b],
+        kind: EdgeKind::Shared(w),
+    }));
+    edges.retain(|e| e.a != u32::MAX && e.b != u32::MAX);
+    Graph { nodes, edges }
+}
+
+/// A window covering whole years `from..=to`.
+pub fn year_window(from: u16, to: u16) -> DateWindow {
+    DateWindow {
+        from: Some(i64::from(from) * 10_000 + 101),
+        to: Some(i64::from(to) * 10_000 + 1231),
+    }
+}
