@@ -1,7 +1,9 @@
 //! Every change to the store is a [`Command`]. Applying one returns its inverse, which is what
 //! makes undo/redo work the same way for every edit in every view.
 
-use crate::model::{Actor, Event, Evidence, Excerpt, Id, Participation, Relation, Source};
+use crate::model::{
+    Actor, Briefing, Event, Evidence, Excerpt, Id, Participation, Relation, Source,
+};
 use crate::store::{Merged, Result, Store, TrashKind};
 
 /// A record that can be created or edited on its own.
@@ -21,6 +23,8 @@ pub enum Record {
     Relation(Relation),
     /// An evidence link.
     Evidence(Evidence),
+    /// A saved briefing (not kept in the trash: deleting one is undone by re-creating it).
+    Briefing(Briefing),
 }
 
 impl Record {
@@ -34,6 +38,7 @@ impl Record {
             Self::Participation(r) => r.id,
             Self::Relation(r) => r.id,
             Self::Evidence(r) => r.id,
+            Self::Briefing(r) => r.id,
         }
     }
 }
@@ -97,6 +102,7 @@ pub fn apply(store: &mut Store, cmd: &Command) -> Result<Command> {
                     Record::Participation(p) => w.insert_participation(p)?,
                     Record::Relation(r) => w.insert_relation(r)?,
                     Record::Evidence(e) => w.insert_evidence(e)?,
+                    Record::Briefing(b) => w.insert_briefing(b)?,
                 }
                 Command::Uncreate(r.clone())
             }
@@ -109,6 +115,7 @@ pub fn apply(store: &mut Store, cmd: &Command) -> Result<Command> {
                     Record::Participation(p) => w.delete_participation(p.id)?,
                     Record::Relation(r) => w.delete_relation(r.id)?,
                     Record::Evidence(e) => w.delete_evidence(e.id)?,
+                    Record::Briefing(b) => w.delete_briefing(b.id)?,
                 }
                 Command::Create(r.clone())
             }
@@ -124,6 +131,7 @@ pub fn apply(store: &mut Store, cmd: &Command) -> Result<Command> {
                         w.delete_evidence(e.id)?;
                         w.insert_evidence(e)?;
                     }
+                    Record::Briefing(b) => w.update_briefing(b)?,
                 }
                 Command::Update {
                     before: after.clone(),

@@ -1,6 +1,8 @@
 //! Application state, commands with undo, background jobs, and the eframe app.
 
 pub mod actions;
+pub mod briefing;
+pub mod briefing_words;
 pub mod capture;
 mod command;
 mod jobs;

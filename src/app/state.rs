@@ -94,6 +94,8 @@ pub struct AppState {
     pub selected_actor: Option<Id>,
     /// Selected source.
     pub selected_source: Option<Id>,
+    /// The briefing open in the composer.
+    pub selected_briefing: Option<Id>,
     /// Events table order.
     pub event_sort: (EventSort, bool),
     /// Deletion awaiting confirmation.
@@ -176,6 +178,7 @@ impl AppState {
             selected_event: None,
             selected_actor: None,
             selected_source: None,
+            selected_briefing: None,
             event_sort: (EventSort::Date, false),
             pending_delete: None,
             dialogs: Dialogs::default(),
@@ -245,6 +248,7 @@ impl AppState {
                 self.selected_event = None;
                 self.selected_actor = None;
                 self.selected_source = None;
+                self.selected_briefing = None;
                 self.touch();
                 let msg = format!("{} {}", self.tr(Msg::Restored), safety.path.display());
                 self.say(msg, false);

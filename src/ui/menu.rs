@@ -68,6 +68,15 @@ fn file_menu_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiState) {
         state.dialogs.export = Some("marsad-json");
         ui.close();
     }
+    if button_ui(
+        ui,
+        state.word(crate::app::briefing_words::Word::NewBriefing),
+    )
+    .clicked()
+    {
+        state.new_briefing();
+        ui.close();
+    }
     if button_ui(ui, state.tr(Msg::Backup)).clicked() {
         actions::backup_now(state);
         ui.close();

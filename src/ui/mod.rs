@@ -2,6 +2,9 @@
 
 mod actor_picker;
 mod actors;
+mod briefing_editor;
+mod briefing_preview;
+mod briefings;
 mod capture;
 mod dialogs;
 mod event_editor;
@@ -39,6 +42,8 @@ pub struct UiState {
     pub timeline: timeline::TimelineState,
     /// Network view state.
     pub network: network::NetworkState,
+    /// The briefing open in the composer.
+    pub briefing_editor: Option<briefing_editor::BriefingEditor>,
 }
 
 /// The whole window.
@@ -63,7 +68,7 @@ pub fn app_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiState) {
         View::Sources => sources::sources_view_ui(ui, state, ui_state),
         View::Timeline => timeline::timeline_view_ui(ui, state, &mut ui_state.timeline),
         View::Network => network::network_view_ui(ui, state, &mut ui_state.network),
-        View::Briefings => not_built_ui(ui, state),
+        View::Briefings => briefings::briefings_view_ui(ui, state, ui_state),
     });
     dialogs::dialogs_ui(&ctx, state, ui_state);
     search::search_window_ui(&ctx, state);
@@ -110,14 +115,6 @@ pub(crate) fn view_msg(view: View) -> Msg {
     }
 }
 
-/// Views whose issue has not landed yet say so plainly instead of pretending.
-fn not_built_ui(ui: &mut Ui, state: &AppState) {
-    text::column_ui(ui, |ui| {
-        text::heading(ui, state.tr(view_msg(state.settings.view)));
-        text::paragraph(ui, state.tr(Msg::NotBuiltYet));
-    });
-}
-
 /// Keyboard shortcuts that work everywhere (text fields consume their own Ctrl+Z first).
 fn shortcuts(ctx: &egui::Context, state: &mut AppState, ui_state: &mut UiState) {
     use egui::{Key, KeyboardShortcut, Modifiers};
@@ -153,6 +150,9 @@ fn shortcuts(ctx: &egui::Context, state: &mut AppState, ui_state: &mut UiState) 
             View::Events => events::new_event(state),
             View::Actors => actors::new_actor(state),
             View::Sources => sources::new_source(state),
+            View::Briefings => {
+                state.new_briefing();
+            }
             _ => {}
         }
     }
@@ -181,6 +181,9 @@ pub fn flush_edits(state: &mut AppState, ui_state: &mut UiState) {
         ed.flush(state);
     }
     if let Some(ed) = &mut ui_state.source_editor {
+        ed.flush(state);
+    }
+    if let Some(ed) = &mut ui_state.briefing_editor {
         ed.flush(state);
     }
 }
