@@ -11,6 +11,7 @@ pub mod csv_mapping;
 mod csv_rows;
 mod csv_values;
 pub mod dates;
+pub mod duplicates;
 pub mod encoding;
 pub mod ftm;
 pub mod limits;

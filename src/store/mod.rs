@@ -10,6 +10,7 @@ mod dataset;
 mod error;
 mod events;
 mod links;
+mod lookup;
 mod merge;
 mod migrations;
 mod open;
