@@ -3,6 +3,7 @@
 use super::{CliError, Command, KindArg, TableArg};
 use crate::export;
 use crate::import;
+use crate::import::duplicates::Resolution;
 use crate::sample;
 use crate::store::{SearchKind, Store, StoreError};
 use std::io::Write;
@@ -22,7 +23,24 @@ pub fn run(command: &Command, db: &Path, out: &mut dyn Write) -> Result<()> {
             format,
             dry_run,
             json,
-        } => import_file(db, file, format.as_deref(), *dry_run, *json, out),
+            encoding,
+            mapping,
+            duplicates,
+        } => {
+            let mapping = mapping.as_deref().map(read_mapping).transpose()?;
+            let args = ImportArgs {
+                file,
+                opts: import::run::ReadOptions {
+                    format: format.clone(),
+                    encoding: *encoding,
+                    mapping,
+                },
+                duplicates: *duplicates,
+                dry_run: *dry_run,
+                json: *json,
+            };
+            import_file(db, &args, out)
+        }
         Command::Capture {
             file,
             date,
@@ -60,52 +78,79 @@ pub fn run(command: &Command, db: &Path, out: &mut dyn Write) -> Result<()> {
     }
 }
 
-fn import_file(
-    db: &Path,
-    file: &Path,
-    format: Option<&str>,
+/// `marsad import`: what the user chose on the command line.
+struct ImportArgs<'a> {
+    file: &'a Path,
+    opts: import::run::ReadOptions,
+    duplicates: Resolution,
     dry_run: bool,
     json: bool,
-    out: &mut dyn Write,
-) -> Result<()> {
-    let plan = import::read_file(file, format)
-        .map_err(|e| CliError::User(format!("{}: {e}", file.display())))?;
+}
+
+fn read_mapping(path: &Path) -> Result<import::CsvMapping> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::User(format!("{}: {e}", path.display())))?;
+    serde_json::from_str(&text).map_err(|e| {
+        CliError::User(format!(
+            "{}: line {}, column {}: not a CSV mapping: {e}",
+            path.display(),
+            e.line(),
+            e.column()
+        ))
+    })
+}
+
+fn import_file(db: &Path, args: &ImportArgs<'_>, out: &mut dyn Write) -> Result<()> {
+    let file = args.file;
     let mut store = Store::open(db)?;
-    if !dry_run && !plan.data.is_empty() {
-        store.auto_backup("before-import")?;
-    }
-    let summary = if dry_run {
-        store.import_dry_run(&plan.data)
-    } else {
-        store.import(&plan.data)
-    }
-    .map_err(|e| import_error(file, e))?;
-    let summary = serde_json::to_value(&summary).unwrap_or_default();
-    if json {
-        let report = serde_json::json!({
+    let prepared = import::run::prepare(&store, file, &args.opts).map_err(|e| match e {
+        import::run::PrepareError::Read(e) => CliError::User(format!("{}: {e}", file.display())),
+        import::run::PrepareError::Store(e) => import_error(file, e),
+    })?;
+    let choices = vec![args.duplicates; prepared.duplicates.len()];
+    let found = prepared.duplicates.clone();
+    let report = import::run::write(&mut store, prepared, &choices, args.dry_run, &|_, _| true)
+        .map_err(|e| import_error(file, e))?;
+    if args.json {
+        let value = serde_json::json!({
             "file": file.display().to_string(),
-            "dry_run": dry_run,
-            "summary": summary,
-            "problems": plan.problems,
+            "dry_run": args.dry_run,
+            "summary": report.summary,
+            "duplicates": report.duplicates,
+            "duplicate_records": found,
+            "problems": report.problems,
         });
-        writeln!(out, "{report}").map_err(out_err)?;
+        writeln!(out, "{value}").map_err(out_err)?;
+        return Ok(());
+    }
+    let verb = if args.dry_run {
+        "would import"
     } else {
-        let verb = if dry_run { "would import" } else { "imported" };
-        writeln!(out, "{verb} {}:", file.display()).map_err(out_err)?;
-        if let Some(map) = summary.as_object() {
-            for (kind, c) in map {
-                writeln!(
-                    out,
-                    "  {kind}: {} created, {} updated, {} unchanged",
-                    c["created"], c["updated"], c["unchanged"]
-                )
-                .map_err(out_err)?;
-            }
+        "imported"
+    };
+    writeln!(out, "{verb} {}:", file.display()).map_err(out_err)?;
+    let summary = serde_json::to_value(&report.summary).unwrap_or_default();
+    if let Some(map) = summary.as_object() {
+        for (kind, c) in map {
+            writeln!(
+                out,
+                "  {kind}: {} created, {} updated, {} unchanged",
+                c["created"], c["updated"], c["unchanged"]
+            )
+            .map_err(out_err)?;
         }
-        for p in &plan.problems {
-            let line = p.line.map(|l| format!("line {l}: ")).unwrap_or_default();
-            writeln!(out, "  problem: {line}{}", p.message).map_err(out_err)?;
-        }
+    }
+    let d = &report.duplicates;
+    if !found.is_empty() {
+        writeln!(
+            out,
+            "  duplicates of stored records: {} merged, {} skipped, {} kept as separate records",
+            d.merged, d.skipped, d.kept_both
+        )
+        .map_err(out_err)?;
+    }
+    for p in &report.problems {
+        writeln!(out, "  problem: {p}").map_err(out_err)?;
     }
     Ok(())
 }

@@ -5,6 +5,8 @@ mod commands;
 
 pub use commands::run;
 
+use crate::import::EncodingChoice;
+use crate::import::duplicates::Resolution;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -42,6 +44,16 @@ pub enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        /// Text encoding: auto, utf-8, utf-16le, utf-16be or windows-1256.
+        #[arg(long, default_value = "auto")]
+        encoding: EncodingChoice,
+        /// A CSV column mapping saved as JSON (from the app's import dialog or written by hand).
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
+        /// Records the store already holds under another id: merge (complete the stored record
+        /// and link to it), skip (leave the stored one as it is), or keep (import both).
+        #[arg(long, default_value = "merge", value_name = "merge|skip|keep")]
+        duplicates: Resolution,
     },
     /// Capture an article (text, HTML, or .txt in UTF-8/UTF-16/Windows-1256): propose its
     /// dates, actors and events; with --apply, write the accepted-by-default ones.

@@ -19,6 +19,7 @@ pub mod marsad_json;
 mod plan_builder;
 pub mod reconcile;
 pub mod ris;
+pub mod run;
 pub(crate) mod source_values;
 pub mod stable_id;
 #[cfg(test)]
