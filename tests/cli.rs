@@ -232,8 +232,13 @@ fn import_offers_stored_duplicates_as_merge_skip_or_keep() {
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["duplicate_records"][0]["kind"], "actor");
-    let name = v["duplicate_records"][0]["reason"]["value"].as_str().unwrap();
-    assert!(["FBI", "Federal Bureau of Investigation"].contains(&name), "{v}");
+    let name = v["duplicate_records"][0]["reason"]["value"]
+        .as_str()
+        .unwrap();
+    assert!(
+        ["FBI", "Federal Bureau of Investigation"].contains(&name),
+        "{v}"
+    );
     assert_eq!(v["duplicates"]["merged"], 1);
     assert_eq!(stats(&db)["actors"].as_u64().unwrap(), before);
 

@@ -4,7 +4,7 @@ use super::jobs::{Job, JobOutcome};
 use super::startup::open_store;
 use super::state::AppState;
 use crate::i18n::Msg;
-use crate::store::{Store, StoreError};
+use crate::store::Store;
 use std::path::{Path, PathBuf};
 
 /// Asks where to create a new store and switches to it.
@@ -58,66 +58,11 @@ pub fn switch_store(state: &mut AppState, path: &Path) {
     }
 }
 
-/// Asks for a file and imports it in the background.
+/// Asks for a file and opens its import review.
 pub fn import_dialog(state: &mut AppState) {
     if let Some(path) = rfd::FileDialog::new().pick_file() {
-        start_import(state, path);
+        super::import_review::review_import(state, path);
     }
-}
-
-/// Imports a file on a background thread: parse, then one transaction; cancel leaves the store as it was.
-pub fn start_import(state: &mut AppState, path: PathBuf) {
-    let mut store = match state.store.reopen() {
-        Ok(s) => s,
-        Err(e) => return state.report(&e),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let label = format!("{} {name}", state.tr(Msg::Import));
-    let (done_msg, cancelled) = (state.tr(Msg::Imported), state.tr(Msg::Cancelled));
-    state.jobs.push(Job::spawn(label, move |progress| {
-        let plan = match crate::import::read_file(&path, None) {
-            Ok(p) => p,
-            Err(e) => {
-                return JobOutcome {
-                    message: format!("{name}: {e}"),
-                    failed: true,
-                    changed_store: false,
-                };
-            }
-        };
-        if let Err(e) = store.auto_backup("before-import") {
-            return JobOutcome {
-                message: format!("{name}: {e}"),
-                failed: true,
-                changed_store: false,
-            };
-        }
-        match store.import_with_progress(&plan.data, &|d, t| progress.update(d, t)) {
-            Ok(s) => JobOutcome {
-                message: format!(
-                    "{done_msg} {name}: {} · {} {}",
-                    s.written(),
-                    plan.problems.len(),
-                    "⚠"
-                ),
-                failed: false,
-                changed_store: s.written() > 0,
-            },
-            Err(StoreError::Cancelled) => JobOutcome {
-                message: format!("{name}: {cancelled}"),
-                failed: false,
-                changed_store: false,
-            },
-            Err(e) => JobOutcome {
-                message: format!("{name}: {e}"),
-                failed: true,
-                changed_store: false,
-            },
-        }
-    }));
 }
 
 /// Asks where to export and writes the store there in the background.

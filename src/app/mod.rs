@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod capture;
 mod command;
+pub mod import_review;
 mod jobs;
 mod settings;
 mod startup;
@@ -84,7 +85,7 @@ impl eframe::App for MarsadApp {
                 .collect()
         });
         for path in dropped {
-            actions::start_import(&mut self.state, path);
+            import_review::review_import(&mut self.state, path);
         }
         crate::ui::app_ui(ui, &mut self.state, &mut self.ui_state);
     }

@@ -104,6 +104,8 @@ pub struct AppState {
     pub search: SearchState,
     /// An article's capture proposals under review.
     pub capture: Option<super::capture::CaptureReview>,
+    /// A file being reviewed for import, then its report.
+    pub import: Option<super::import_review::ImportReview>,
     events: PageCache<EventQuery, EventRow>,
     actors: PageCache<ActorQuery, ActorRow>,
     sources: PageCache<(), SourceRow>,
@@ -181,6 +183,7 @@ impl AppState {
             dialogs: Dialogs::default(),
             search: SearchState::default(),
             capture: None,
+            import: None,
             events: PageCache::default(),
             actors: PageCache::default(),
             sources: PageCache::default(),

@@ -215,6 +215,68 @@ pub enum Msg {
     FullText,
     /// "Imported"
     Imported,
+    /// Start an import
+    ImportNow,
+    /// Merge an imported record into the stored one
+    MergeRecords,
+    /// Format of the file
+    FileFormat,
+    /// Text encoding
+    TextEncoding,
+    /// Recognise the format from the content
+    Recognise,
+    /// The CSV columns and the fields they fill
+    CsvColumns,
+    /// A column that is not imported
+    ColumnIgnored,
+    /// Saved column mappings
+    SavedMappings,
+    /// Save the column mapping
+    SaveMapping,
+    /// Name of a column mapping
+    MappingName,
+    /// A column mapping was saved
+    MappingSaved,
+    /// Saving a mapping without a name
+    MappingNeedsName,
+    /// The file is being read
+    ReadingFile,
+    /// Records created
+    Created,
+    /// Records updated
+    Updated,
+    /// Records unchanged
+    Unchanged,
+    /// Problems that did not stop the import
+    ImportProblems,
+    /// Records the store already holds
+    AlreadyStored,
+    /// Skip a duplicate
+    SkipRecord,
+    /// Keep both records
+    KeepBoth,
+    /// Apply to every duplicate
+    ForAll,
+    /// The import finished
+    ImportFinished,
+    /// Background work stopped unexpectedly
+    JobFailed,
+    /// A line of a file
+    LineNo,
+    /// A column of a file
+    ColumnNo,
+    /// Matched by name
+    SameName,
+    /// Matched by URL
+    SameUrl,
+    /// Matched by title
+    SameTitle,
+    /// Matched by date, type and actors
+    SameDateTypeActors,
+    /// Duplicates
+    Duplicates,
+    /// What the rows of a CSV file are
+    CsvTableKind,
     /// "Links that go with it"
     LinksWillGo,
     /// "Merge duplicate…"
