@@ -270,7 +270,46 @@ pub fn resolve(
     resolve_sources(store, plan, &sources)?;
     let events: Vec<_> = pick(DuplicateKind::Event).collect();
     resolve_events(store, plan, &events)?;
+    if !choices.is_empty() {
+        keep_stored_participants(store, plan)?;
+    }
     Ok(done)
+}
+
+/// An actor takes part in an event once. Once merges point the file's links at stored events
+/// and actors, a participant the stored event already has keeps its stored role: the file's
+/// participation becomes a reference to the stored one, so its evidence is kept.
+fn keep_stored_participants(store: &Store, plan: &mut ImportPlan) -> Result<(), StoreError> {
+    let data = &mut plan.data;
+    let events: Vec<Id> = data
+        .participations
+        .iter()
+        .map(|p| p.event_id)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let stored: HashMap<(Id, Id), Id> = store
+        .participations_of_events(&events)?
+        .into_iter()
+        .map(|p| ((p.event_id, p.actor_id), p.id))
+        .collect();
+    let same: HashMap<Id, Id> = data
+        .participations
+        .iter()
+        .filter_map(|p| {
+            let s = stored.get(&(p.event_id, p.actor_id))?;
+            (*s != p.id).then_some((p.id, *s))
+        })
+        .collect();
+    data.participations.retain(|p| !same.contains_key(&p.id));
+    for e in &mut data.evidence {
+        if let EvidenceTarget::Participation(id) = &mut e.target
+            && let Some(new) = same.get(id)
+        {
+            *id = *new;
+        }
+    }
+    Ok(())
 }
 
 fn fill<T: Clone>(dst: &mut Option<T>, src: &Option<T>) {
@@ -490,38 +529,16 @@ fn resolve_events(
         EvidenceTarget::Relation(_) => true,
     });
 
-    // A merged event's participations that the stored event already has become references to
-    // the stored ones, so their evidence is kept.
-    let targets: Vec<Id> = merged.values().copied().collect();
-    let stored_parts: HashMap<_, Id> = store
-        .participations_of_events(&targets)?
-        .into_iter()
-        .map(|p| ((p.event_id, p.actor_id, p.role), p.id))
-        .collect();
-    let mut same_part: HashMap<Id, Id> = HashMap::new();
     for p in &mut data.participations {
         if let Some(new) = merged.get(&p.event_id) {
             p.event_id = *new;
-            if let Some(stored) = stored_parts.get(&(p.event_id, p.actor_id, p.role)) {
-                same_part.insert(p.id, *stored);
-            }
         }
     }
-    data.participations
-        .retain(|p| !same_part.contains_key(&p.id));
     for e in &mut data.evidence {
-        match &mut e.target {
-            EvidenceTarget::Event(id) => {
-                if let Some(new) = merged.get(id) {
-                    *id = *new;
-                }
-            }
-            EvidenceTarget::Participation(id) => {
-                if let Some(new) = same_part.get(id) {
-                    *id = *new;
-                }
-            }
-            EvidenceTarget::Relation(_) => {}
+        if let EvidenceTarget::Event(id) = &mut e.target
+            && let Some(new) = merged.get(id)
+        {
+            *id = *new;
         }
     }
     Ok(())
