@@ -312,3 +312,62 @@ fn import_reads_a_saved_csv_mapping() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("line 2"), "{}", stderr(&o));
 }
+
+#[test]
+fn export_filters_write_the_chosen_events_with_what_they_need() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.marsad");
+    assert!(marsad(&db, &["sample"]).status.success());
+    let out = dir.path().join("arrests.json");
+    let o = marsad(
+        &db,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            out.to_str().unwrap(),
+            "--from",
+            "2021",
+            "--to",
+            "2022-12",
+            "--type",
+            "arrest",
+            "--actor",
+            "DGST",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let events = v["events"].as_array().unwrap();
+    assert!(!events.is_empty());
+    for e in events {
+        assert_eq!(e["kind"], "arrest", "{e}");
+        let start = e["start"].as_str().unwrap();
+        assert!(("2021".."2023").contains(&start), "{start}");
+    }
+    assert!(v["actors"].as_array().unwrap().len() >= 2);
+    // The part imports into an empty store as it is.
+    let other = dir.path().join("other.marsad");
+    let o = marsad(&other, &["import", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let o = marsad(
+        &db,
+        &[
+            "export",
+            "--out",
+            out.to_str().unwrap(),
+            "--actor",
+            "لا أحد بهذا الاسم",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no such actor"), "{}", stderr(&o));
+    let o = marsad(
+        &db,
+        &["export", "--out", out.to_str().unwrap(), "--type", "raid"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+}

@@ -132,3 +132,35 @@ fn a_saved_mapping_applies_to_the_next_file_and_skip_leaves_the_store() {
     assert!(h.state().state.import.is_none());
     assert_eq!(h.state().state.store.export().unwrap(), before);
 }
+
+#[test]
+fn export_of_the_filtered_events_writes_only_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store.marsad");
+    let mut h = app_at(&db, Lang::En);
+    h.run();
+    h.state_mut().state.settings.event_filter.kinds = vec![marsad::model::EventKind::Arrest];
+    h.state_mut().state.dialogs.export = Some("json");
+    h.run();
+    let caption = h
+        .query_by_label_contains("Only the events of the current filter")
+        .expect("the export dialog offers the filter");
+    caption.click();
+    h.run();
+    assert!(h.state().state.dialogs.export_filtered);
+
+    let out = dir.path().join("arrests.json");
+    let filter = h.state().state.settings.event_filter.clone();
+    marsad::app::actions::start_export(&mut h.state_mut().state, "json", Some(filter), out.clone());
+    let jobs: Vec<_> = h.state_mut().state.jobs.drain(..).collect();
+    for job in jobs {
+        assert!(!job.wait().failed);
+    }
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let events = v["events"].as_array().unwrap();
+    assert!(!events.is_empty());
+    assert!(events.iter().all(|e| e["kind"] == "arrest"));
+    let all = h.state().state.store.stats().unwrap().events as usize;
+    assert!(events.len() < all);
+}

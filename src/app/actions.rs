@@ -4,7 +4,7 @@ use super::jobs::{Job, JobOutcome};
 use super::startup::open_store;
 use super::state::AppState;
 use crate::i18n::Msg;
-use crate::store::Store;
+use crate::store::{EventFilter, Store};
 use std::path::{Path, PathBuf};
 
 /// Asks where to create a new store and switches to it.
@@ -65,8 +65,9 @@ pub fn import_dialog(state: &mut AppState) {
     }
 }
 
-/// Asks where to export and writes the store there in the background.
-pub fn export_dialog(state: &mut AppState, format: &'static str) {
+/// Asks where to export and writes the store there in the background; with `filter`, only
+/// the events it selects and what they need.
+pub fn export_dialog(state: &mut AppState, format: &'static str, filter: Option<EventFilter>) {
     let Some(exporter) = crate::export::by_name(format) else {
         return state.say(format!("{}: {format}", state.tr(Msg::Export)), true);
     };
@@ -78,12 +79,18 @@ pub fn export_dialog(state: &mut AppState, format: &'static str) {
     else {
         return;
     };
-    start_export(state, format, path);
+    start_export(state, format, filter, path);
 }
 
-/// Exports the whole store in `format` to `path` on a background thread; the file is written
-/// atomically, so a failed export leaves no half file.
-pub fn start_export(state: &mut AppState, format: &'static str, path: PathBuf) {
+/// Exports the store (or the events `filter` selects, with what they need) in `format` to
+/// `path` on a background thread; the file is written atomically, so a failed export leaves
+/// no half file.
+pub fn start_export(
+    state: &mut AppState,
+    format: &'static str,
+    filter: Option<EventFilter>,
+    path: PathBuf,
+) {
     let store = match state.store.reopen() {
         Ok(s) => s,
         Err(e) => return state.report(&e),
@@ -92,8 +99,7 @@ pub fn start_export(state: &mut AppState, format: &'static str, path: PathBuf) {
     let done = state.tr(Msg::Exported);
     state.jobs.push(Job::spawn(label, move |progress| {
         progress.update(0, 2);
-        let result = store
-            .export()
+        let result = exported_data(&store, filter.as_ref())
             .map_err(|e| e.to_string())
             .and_then(|d| {
                 crate::export::by_name(format)
@@ -117,6 +123,17 @@ pub fn start_export(state: &mut AppState, format: &'static str, path: PathBuf) {
             },
         }
     }));
+}
+
+fn exported_data(
+    store: &Store,
+    filter: Option<&EventFilter>,
+) -> Result<crate::model::Dataset, crate::store::StoreError> {
+    let data = store.export()?;
+    Ok(match filter {
+        Some(f) => data.for_events(&store.event_ids(f)?.into_iter().collect()),
+        None => data,
+    })
 }
 
 /// Writes a verified backup beside the store now.

@@ -128,6 +128,8 @@ pub struct Dialogs {
     pub merge: Option<Option<Id>>,
     /// The export dialog, with the chosen format.
     pub export: Option<&'static str>,
+    /// Export only the events the events view's filter selects.
+    pub export_filtered: bool,
     /// The backups list; with the backup awaiting confirmation of a restore.
     pub backups: Option<Option<crate::store::BackupEntry>>,
 }

@@ -4,8 +4,9 @@ use super::{CliError, Command, KindArg, TableArg};
 use crate::export;
 use crate::import;
 use crate::import::duplicates::Resolution;
+use crate::model::{EventKind, PartialDate};
 use crate::sample;
-use crate::store::{SearchKind, Store, StoreError};
+use crate::store::{EventFilter, SearchKind, Store, StoreError};
 use std::io::Write;
 use std::path::Path;
 
@@ -62,7 +63,21 @@ pub fn run(command: &Command, db: &Path, out: &mut dyn Write) -> Result<()> {
             format,
             out: file,
             table,
-        } => export_file(db, &export_format(format, *table)?, file, out),
+            from,
+            to,
+            kinds,
+            actor,
+            tag,
+        } => {
+            let filter = ExportFilter {
+                from: from.as_deref(),
+                to: to.as_deref(),
+                kinds,
+                actor: actor.as_deref(),
+                tag: tag.as_deref(),
+            };
+            export_file(db, &export_format(format, *table)?, &filter, file, out)
+        }
         Command::Search {
             query,
             kind,
@@ -193,7 +208,69 @@ fn export_format(format: &str, table: Option<TableArg>) -> Result<String> {
     Ok(format!("csv-{table}"))
 }
 
-fn export_file(db: &Path, format: &str, file: &Path, out: &mut dyn Write) -> Result<()> {
+/// `marsad export`'s filter options, as typed.
+struct ExportFilter<'a> {
+    from: Option<&'a str>,
+    to: Option<&'a str>,
+    kinds: &'a [String],
+    actor: Option<&'a str>,
+    tag: Option<&'a str>,
+}
+
+impl ExportFilter<'_> {
+    fn is_empty(&self) -> bool {
+        self.from.is_none()
+            && self.to.is_none()
+            && self.kinds.is_empty()
+            && self.actor.is_none()
+            && self.tag.is_none()
+    }
+
+    /// The store's event filter; names and values that mean nothing are user errors.
+    fn resolve(&self, store: &Store) -> Result<EventFilter> {
+        let date = |flag: &str, v: Option<&str>| -> Result<Option<PartialDate>> {
+            v.map(|d| {
+                d.parse()
+                    .map_err(|e| CliError::User(format!("--{flag} {d}: {e}")))
+            })
+            .transpose()
+        };
+        let kinds = self
+            .kinds
+            .iter()
+            .map(|k| {
+                k.parse::<EventKind>()
+                    .map_err(|e| CliError::User(format!("--type {k}: {e}")))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let actor = match self.actor {
+            Some(name) => Some(
+                store
+                    .find_actors_by_name(name)?
+                    .first()
+                    .map(|a| a.id)
+                    .ok_or_else(|| CliError::User(format!("--actor {name}: no such actor")))?,
+            ),
+            None => None,
+        };
+        Ok(EventFilter {
+            from: date("from", self.from)?,
+            to: date("to", self.to)?,
+            kinds,
+            actor,
+            tag: self.tag.map(str::to_owned),
+            ..EventFilter::default()
+        })
+    }
+}
+
+fn export_file(
+    db: &Path,
+    format: &str,
+    filter: &ExportFilter<'_>,
+    file: &Path,
+    out: &mut dyn Write,
+) -> Result<()> {
     let exporter = export::by_name(format).ok_or_else(|| {
         CliError::User(format!(
             "unknown export format «{format}» (available: csv, {})",
@@ -201,7 +278,11 @@ fn export_file(db: &Path, format: &str, file: &Path, out: &mut dyn Write) -> Res
         ))
     })?;
     let store = open_existing(db)?;
-    let data = store.export()?;
+    let mut data = store.export()?;
+    if !filter.is_empty() {
+        let ids = store.event_ids(&filter.resolve(&store)?)?;
+        data = data.for_events(&ids.into_iter().collect());
+    }
     let bytes = exporter
         .write(&data)
         .map_err(|e| CliError::Internal(e.to_string()))?;

@@ -84,6 +84,22 @@ pub enum Command {
         /// With `--format csv`: which table to write (default: events).
         #[arg(long, value_enum)]
         table: Option<TableArg>,
+        /// Only events that overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD), with
+        /// what they need (actors, sources, excerpts, links).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Only events that overlap this date or earlier.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Only events of this type (repeat for several), e.g. arrest, official_visit.
+        #[arg(long = "type", value_name = "TYPE")]
+        kinds: Vec<String>,
+        /// Only events this actor takes part in (any name, acronym or alias).
+        #[arg(long, value_name = "NAME")]
+        actor: Option<String>,
+        /// Only events with this tag.
+        #[arg(long)]
+        tag: Option<String>,
     },
     /// Search the store (Arabic spelling variants and attached prefixes included).
     Search {

@@ -87,6 +87,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::From => "من",
         Msg::FullText => "النص الكامل",
         Msg::Imported => "استُورد",
+        Msg::OnlyFilteredEvents => "الأحداث المطابقة للتصفية فقط",
         Msg::ImportNow => "استيراد",
         Msg::MergeRecords => "دمج",
         Msg::FileFormat => "الصيغة",

@@ -87,6 +87,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::From => "From",
         Msg::FullText => "Full text",
         Msg::Imported => "Imported",
+        Msg::OnlyFilteredEvents => "Only the events of the current filter",
         Msg::ImportNow => "Import",
         Msg::MergeRecords => "Merge",
         Msg::FileFormat => "Format",

@@ -89,6 +89,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::From => "Du",
         Msg::FullText => "Texte intégral",
         Msg::Imported => "Importé",
+        Msg::OnlyFilteredEvents => "Seulement les événements du filtre actuel",
         Msg::ImportNow => "Importer",
         Msg::MergeRecords => "Fusionner",
         Msg::FileFormat => "Format",

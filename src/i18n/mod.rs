@@ -215,6 +215,8 @@ pub enum Msg {
     FullText,
     /// "Imported"
     Imported,
+    /// Export only the events the events view's filter selects
+    OnlyFilteredEvents,
     /// Start an import
     ImportNow,
     /// Merge an imported record into the stored one

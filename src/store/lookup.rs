@@ -1,11 +1,12 @@
 //! Whole-table reads and narrow lookups that import duplicate detection and article capture
-//! need: every actor, every source without its full text, events by date and type, and which
-//! of a set of ids the store already holds.
+//! need: every actor, every source, events by date and type or by filter, and which of a set
+//! of ids the store already holds.
 
 use super::Store;
 use super::error::Result;
-use super::{actors, events, links, sources};
+use super::{EventFilter, actors, events, links, sources};
 use crate::model::{Actor, Event, EventKind, Id, PartialDate, Participation, Source};
+use rusqlite::{ToSql, params_from_iter};
 use std::collections::HashSet;
 
 impl Store {
@@ -31,6 +32,16 @@ impl Store {
             all.extend(links::participations_of_event(&self.conn, *id)?);
         }
         Ok(all)
+    }
+
+    /// The ids of every event the filter selects (an export of the filtered events).
+    pub fn event_ids(&self, f: &EventFilter) -> Result<Vec<Id>> {
+        let mut params: Vec<Box<dyn ToSql>> = Vec::new();
+        let filter = events::where_clause(f, &mut params);
+        let sql = format!("SELECT e.id FROM event e {filter} ORDER BY e.id");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(params.iter()), |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Which of `ids` name an actor, source, excerpt or event already in the store.
@@ -78,6 +89,13 @@ mod tests {
             .events_starting("2020-03-05".parse().unwrap(), EventKind::OfficialVisit)
             .unwrap();
         assert!(other_kind.is_empty());
+        let only_days = EventFilter {
+            from: Some("2020-03".parse().unwrap()),
+            ..EventFilter::default()
+        };
+        let ids = s.event_ids(&only_days).unwrap();
+        assert!(ids.contains(&e.id), "{ids:?}");
+        assert_eq!(s.event_ids(&EventFilter::default()).unwrap().len(), 2);
         let known = s.existing_ids([e.id, a.id]).unwrap();
         assert!(known.contains(&e.id) && !known.contains(&a.id));
     }

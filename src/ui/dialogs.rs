@@ -265,9 +265,18 @@ fn export_ui(ui: &mut Ui, state: &mut AppState) {
     let names = crate::export::names();
     super::widgets::combo_ui(ui, "export-format", &mut format, &names, |n| n);
     state.dialogs.export = Some(format);
+    let filter = state.settings.event_filter.clone();
+    if !filter.is_empty() {
+        let n = state.event_total();
+        let caption = format!("{} ({n})", state.tr(Msg::OnlyFilteredEvents));
+        let mut only = state.dialogs.export_filtered;
+        super::widgets::checkbox_ui(ui, &mut only, &caption);
+        state.dialogs.export_filtered = only;
+    }
     if button_ui(ui, state.tr(Msg::Save)).clicked() {
         state.dialogs.export = None;
-        crate::app::actions::export_dialog(state, format);
+        let filter = (state.dialogs.export_filtered && !filter.is_empty()).then_some(filter);
+        crate::app::actions::export_dialog(state, format, filter);
     }
 }
 
