@@ -433,32 +433,64 @@ fn complete_actor(stored: &mut Actor, incoming: &Actor) {
     fill(&mut stored.active_to, &incoming.active_to);
 }
 
+/// The choices for one kind of record, applied to its list: merged records are replaced by
+/// the completed stored ones, skipped ones removed.
+struct Applied {
+    /// Incoming id → stored id, for records merged.
+    merged: HashMap<Id, Id>,
+    /// Incoming ids left out.
+    skipped: HashSet<Id>,
+}
+
+/// Applies merge/skip choices to `list`: `fetch` reads the stored record, `complete` fills it
+/// from the incoming one, `id` names a record.
+fn apply_choices<T>(
+    list: &mut Vec<T>,
+    chosen: &[(&Duplicate, Resolution)],
+    id: impl Fn(&T) -> Id,
+    fetch: impl Fn(Id) -> Result<Option<T>, StoreError>,
+    complete: impl Fn(&mut T, &T),
+) -> Result<Applied, StoreError> {
+    let mut applied = Applied {
+        merged: HashMap::new(),
+        skipped: HashSet::new(),
+    };
+    let mut updates = Vec::new();
+    for (d, r) in chosen {
+        if *r == Resolution::Skip {
+            applied.skipped.insert(d.incoming);
+            continue;
+        }
+        applied.merged.insert(d.incoming, d.existing);
+        let incoming = list.iter().find(|x| id(x) == d.incoming);
+        if let (Some(incoming), Some(mut stored)) = (incoming, fetch(d.existing)?) {
+            complete(&mut stored, incoming);
+            updates.push(stored);
+        }
+    }
+    list.retain(|x| {
+        let i = id(x);
+        !applied.merged.contains_key(&i)
+            && !applied.skipped.contains(&i)
+            && !updates.iter().any(|u| id(u) == i)
+    });
+    list.extend(updates);
+    Ok(applied)
+}
+
 fn resolve_sources(
     store: &Store,
     plan: &mut ImportPlan,
     chosen: &[(&Duplicate, Resolution)],
 ) -> Result<(), StoreError> {
-    let mut merged: HashMap<Id, Id> = HashMap::new();
-    let mut skipped: HashSet<Id> = HashSet::new();
-    let mut updates = Vec::new();
-    for (d, r) in chosen {
-        if *r == Resolution::Skip {
-            skipped.insert(d.incoming);
-            continue;
-        }
-        merged.insert(d.incoming, d.existing);
-        let incoming = plan.data.sources.iter().find(|s| s.id == d.incoming);
-        if let (Some(incoming), Some(mut stored)) = (incoming, store.source(d.existing)?) {
-            complete_source(&mut stored, incoming);
-            updates.push(stored);
-        }
-    }
     let data = &mut plan.data;
-    data.sources
-        .retain(|s| !merged.contains_key(&s.id) && !skipped.contains(&s.id));
-    data.sources
-        .retain(|s| !updates.iter().any(|u| u.id == s.id));
-    data.sources.extend(updates);
+    let Applied { merged, skipped } = apply_choices(
+        &mut data.sources,
+        chosen,
+        |s| s.id,
+        |id| store.source(id),
+        complete_source,
+    )?;
     let dropped: HashSet<Id> = data
         .excerpts
         .iter()
@@ -493,28 +525,14 @@ fn resolve_events(
     plan: &mut ImportPlan,
     chosen: &[(&Duplicate, Resolution)],
 ) -> Result<(), StoreError> {
-    let mut merged: HashMap<Id, Id> = HashMap::new();
-    let mut skipped: HashSet<Id> = HashSet::new();
-    let mut updates = Vec::new();
-    for (d, r) in chosen {
-        if *r == Resolution::Skip {
-            skipped.insert(d.incoming);
-            continue;
-        }
-        merged.insert(d.incoming, d.existing);
-        let incoming = plan.data.events.iter().find(|e| e.id == d.incoming);
-        if let (Some(incoming), Some(mut stored)) = (incoming, store.event(d.existing)?) {
-            complete_event(&mut stored, incoming);
-            updates.push(stored);
-        }
-    }
     let data = &mut plan.data;
-    data.events
-        .retain(|e| !merged.contains_key(&e.id) && !skipped.contains(&e.id));
-    data.events
-        .retain(|e| !updates.iter().any(|u| u.id == e.id));
-    data.events.extend(updates);
-
+    let Applied { merged, skipped } = apply_choices(
+        &mut data.events,
+        chosen,
+        |e| e.id,
+        |id| store.event(id),
+        complete_event,
+    )?;
     let dropped_parts: HashSet<Id> = data
         .participations
         .iter()

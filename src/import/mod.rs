@@ -17,7 +17,6 @@ pub mod ftm;
 pub mod limits;
 pub mod marsad_json;
 mod plan_builder;
-pub mod reconcile;
 pub mod ris;
 pub mod run;
 pub(crate) mod source_values;
@@ -28,7 +27,6 @@ pub(crate) mod test_support;
 pub use csv_mapping::{CsvField, CsvMapping, CsvTable, guess_mapping};
 pub use dates::parse_date;
 pub use encoding::{EncodingChoice, decode};
-pub use reconcile::reconcile;
 
 use crate::model::Dataset;
 use std::path::Path;
