@@ -442,12 +442,16 @@ fn megabyte_pathological_inputs_end_with_a_plan_or_a_clear_error() {
         ),
         ("bibtex", "{".repeat(MB)),
         ("bibtex", "@article{".repeat(MB / 9)),
-        ("acled", format!("{}\n", "event_date,".repeat(MB / 11))),
+        ("acled", format!("{}\n", "event_date,".repeat(5000))),
         (
             "acled",
             format!("event_date,event_type\n\"{}", "x".repeat(MB)),
         ),
-        ("csv-events", ",".repeat(MB)),
+        ("csv-events", ",".repeat(MB + 8)),
+        (
+            "csv-events",
+            format!("{}\n{}", "title_ar,".repeat(5000), "x,".repeat(5000)),
+        ),
         (
             "csv-events",
             format!("title_ar,date\n{}", "\"\"".repeat(MB / 2)),

@@ -661,7 +661,7 @@ fn meta_characters_through_every_search_and_filter_are_text() {
     e.tags = vec!["50%_off".into(), "a'b".into(), "x\"y".into()];
     e.place = Some("O'Brien (test)".into());
     let mut a = actor(
-        ActorKind::Organisation,
+        ActorKind::ArmedGroup,
         "منظمة 'اختبار'",
         "Test; Org -- (x)",
         Some("T%O"),
