@@ -242,7 +242,7 @@ fn csv_line(cells: Vec<String>, sep: char) -> String {
             }
         })
         .collect::<Vec<_>>()
-        .join(&sep.to_string())
+        .join(sep.to_string().as_str())
 }
 
 /// A header of real column names and rows of hostile values, sometimes with a broken quote.
@@ -409,7 +409,7 @@ proptest! {
         prop_assert_eq!(a, parse_date(&text));
         if let Some(d) = a {
             // Whatever it read prints and reads back the same.
-            prop_assert_eq!(Some(d), d.to_string().parse().ok());
+            prop_assert_eq!(Some(d), d.to_string().parse::<marsad::model::PartialDate>().ok());
         }
     }
 

@@ -40,7 +40,7 @@ fn a_full_disk_fails_the_import_clearly_and_changes_nothing() {
         .unwrap();
     store
         .conn
-        .pragma_update(None, "max_page_count", pages + 3)
+        .pragma_update(None, "max_page_count", pages + 8)
         .unwrap();
     let err = store.import(&dataset(2000, "جديد")).unwrap_err();
     assert!(matches!(err, StoreError::DiskFull), "{err:?}");
