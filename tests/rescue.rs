@@ -4,7 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use egui::vec2;
-use egui_kittest::{Harness, kittest::Queryable};
+use egui_kittest::{
+    Harness,
+    kittest::{NodeT, Queryable},
+};
 use marsad::app::{MarsadApp, Opened, Settings, open_or_offer_rescue, open_store};
 use marsad::i18n::Lang;
 use std::path::{Path, PathBuf};
@@ -95,12 +98,18 @@ fn a_damaged_store_is_explained_kept_and_restored_only_when_asked() {
     let when = h
         .query_by_label_contains("The newest good backup is from")
         .expect("the backup's date is shown");
-    assert!(when.label().unwrap_or_default().contains(&date));
+    assert!(
+        when.accesskit_node()
+            .label()
+            .unwrap_or_default()
+            .contains(&date)
+    );
     let holds = h
         .query_by_label_contains("The backup holds")
         .expect("what the backup holds is shown");
     assert!(
         holds
+            .accesskit_node()
             .label()
             .unwrap_or_default()
             .contains(&format!("{backup_events} Events"))
