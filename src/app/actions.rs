@@ -160,3 +160,47 @@ pub fn backup_now(state: &mut AppState) {
         Err(e) => state.report(&e),
     }
 }
+
+/// Restores the newest good backup over the damaged store the app started on (see
+/// [`super::Opened::Damaged`]): the damaged file is renamed aside untouched, the backup copied
+/// in, and the app switches to the restored store.
+pub fn rescue_from_backup(state: &mut AppState) {
+    let super::Opened::Damaged(offer) = &state.opened else {
+        return;
+    };
+    let Some(backup) = offer.backup.clone() else {
+        return;
+    };
+    let path = offer.path.clone();
+    match crate::store::rescue(&path, &backup.path).map_err(super::StartupError::from) {
+        Ok(done) => match open_store(&path) {
+            Ok((store, opened)) => {
+                let settings = state.settings.clone();
+                *state = AppState::new(store, opened, settings);
+                let msg = format!(
+                    "{} {}",
+                    state.tr(Msg::RescuedDamagedKept),
+                    done.damaged_kept.display()
+                );
+                state.say(msg, false);
+            }
+            Err(e) => state.say(format!("{}: {e}", path.display()), true),
+        },
+        Err(e) => state.say(format!("{}: {e}", backup.path.display()), true),
+    }
+}
+
+/// Opens a backup read-only in place of the current store, to look at it without changing it.
+pub fn open_backup_read_only(state: &mut AppState, path: &Path) {
+    if !state.jobs.is_empty() {
+        state.say(state.tr(Msg::WaitForJobs), true);
+        return;
+    }
+    match Store::open_read_only(path) {
+        Ok(store) => {
+            let settings = state.settings.clone();
+            *state = AppState::new(store, super::Opened::ReadOnlyBackup, settings);
+        }
+        Err(e) => state.say(format!("{}: {e}", path.display()), true),
+    }
+}

@@ -12,7 +12,7 @@ mod state;
 pub use command::{Command, History, Record, apply};
 pub use jobs::{Job, JobOutcome, Progress};
 pub use settings::{Settings, View};
-pub use startup::{Opened, StartupError, open_store};
+pub use startup::{Opened, RescueOffer, StartupError, open_or_offer_rescue, open_store};
 pub use state::{AppState, PAGE, PendingDelete, SearchState, Status};
 
 use std::path::PathBuf;
@@ -106,7 +106,7 @@ impl eframe::App for MarsadApp {
 
 /// Opens the window on the store at `db`.
 pub fn run_gui(db: PathBuf) -> Result<(), AppError> {
-    let (store, opened) = open_store(&db)?;
+    let (store, opened) = open_or_offer_rescue(&db)?;
     log::info!("{}: {:?}", db.display(), opened);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -163,10 +163,20 @@ impl AppState {
                 text: tr(settings.lang, Msg::OpenedReadOnly).to_owned(),
                 error: true,
             }),
-            Opened::Existing => None,
+            Opened::ReadOnlyProtected => Some(Status {
+                text: tr(settings.lang, Msg::OpenedWriteProtected).to_owned(),
+                error: true,
+            }),
+            Opened::ReadOnlyBackup => Some(Status {
+                text: tr(settings.lang, Msg::OpenedBackupReadOnly).to_owned(),
+                error: true,
+            }),
+            // The rescue dialog explains; the status bar would only repeat it.
+            Opened::Existing | Opened::Damaged(_) => None,
         };
         let mut settings = settings;
-        if store.path().to_str() != Some(":memory:") {
+        // A backup looked at read-only is not a store the user works in.
+        if store.path().to_str() != Some(":memory:") && opened != Opened::ReadOnlyBackup {
             settings.remember(store.path().to_owned());
         }
         Self {

@@ -416,7 +416,9 @@ fn backup(db: &Path, file: Option<&Path>, out: &mut dyn Write) -> Result<()> {
 /// Opens a store for a command that reads; a missing file is created empty, as documented.
 pub(super) fn open_existing(db: &Path) -> Result<Store> {
     match Store::open(db) {
-        Err(StoreError::Locked { .. }) => Ok(Store::open_read_only(db)?),
+        Err(StoreError::Locked { .. } | StoreError::NotWritable { .. }) => {
+            Ok(Store::open_read_only(db)?)
+        }
         other => Ok(other?),
     }
 }

@@ -142,6 +142,9 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::OpenedReadOnly => {
             "Le magasin est ouvert dans une autre fenêtre de Marsad ; il est ouvert en lecture seule."
         }
+        Msg::OpenedWriteProtected => {
+            "Le fichier du magasin ou son dossier est protégé en écriture ; il est ouvert en lecture seule."
+        }
         Msg::OtherActor => "Autre acteur",
         Msg::Outlet => "Média",
         Msg::Participants => "Participants",
@@ -163,6 +166,26 @@ pub(super) fn text(msg: Msg) -> &'static str {
             "Tout ce qui a changé après cette sauvegarde sera remplacé. Le contenu actuel est d’abord sauvegardé et l’historique d’annulation est effacé."
         }
         Msg::NoBackups => "Aucune sauvegarde pour l’instant.",
+        Msg::StoreDamaged => "Le magasin est endommagé",
+        Msg::DamagedKept => {
+            "Marsad a trouvé des dommages dans ce fichier et l’a laissé tel quel : rien n’a été modifié ni restauré."
+        }
+        Msg::NewestGoodBackup => "La sauvegarde saine la plus récente date du",
+        Msg::BackupHolds => "La sauvegarde contient",
+        Msg::DamagedClaims => "Le fichier endommagé annonce",
+        Msg::DamagedUncountable => "Le contenu du fichier endommagé ne peut pas être compté.",
+        Msg::RescueLoses => {
+            "Tout ce qui a changé après cette sauvegarde serait perdu pour le magasin ; le fichier endommagé est conservé à côté, renommé : rien n’est supprimé."
+        }
+        Msg::NoGoodBackup => {
+            "Aucune sauvegarde saine n’a été trouvée à côté du magasin. Gardez le fichier et essayez `marsad check` ou un outil de récupération SQLite sur une copie."
+        }
+        Msg::RestoreThisBackup => "Restaurer cette sauvegarde",
+        Msg::OpenReadOnly => "Ouvrir en lecture seule",
+        Msg::OpenedBackupReadOnly => {
+            "Une sauvegarde est ouverte en lecture seule ; rouvrez votre magasin depuis le menu Fichier pour travailler."
+        }
+        Msg::RescuedDamagedKept => "Sauvegarde restaurée ; le fichier endommagé est conservé sous",
         Msg::CaptureArticle => "Capturer un article…",
         Msg::PasteArticle => "Coller un article…",
         Msg::CaptureReview => "Revoir la capture",

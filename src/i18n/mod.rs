@@ -317,6 +317,8 @@ pub enum Msg {
     Notes,
     /// "The store is open in another Marsad window or process; it was opened read-only."
     OpenedReadOnly,
+    /// "The store's file or folder is write-protected; it was opened read-only."
+    OpenedWriteProtected,
     /// "Other actor"
     OtherActor,
     /// "Outlet"
@@ -355,6 +357,30 @@ pub enum Msg {
     RestoreLoses,
     /// "No backups yet."
     NoBackups,
+    /// "The store is damaged"
+    StoreDamaged,
+    /// "Marsad found damage in this file and left it exactly as it is: nothing was changed or restored."
+    DamagedKept,
+    /// "The newest good backup is from"
+    NewestGoodBackup,
+    /// "The backup holds"
+    BackupHolds,
+    /// "The damaged file claims"
+    DamagedClaims,
+    /// "The damaged file cannot be counted."
+    DamagedUncountable,
+    /// "Anything changed after that backup would be lost from the store; the damaged file is kept beside it, renamed, so nothing is deleted."
+    RescueLoses,
+    /// "No good backup was found beside the store. Keep the file, and try `marsad check` or an SQLite recovery tool on a copy."
+    NoGoodBackup,
+    /// "Restore this backup"
+    RestoreThisBackup,
+    /// "Open read-only"
+    OpenReadOnly,
+    /// "A backup is open read-only; open your store again from the File menu to work."
+    OpenedBackupReadOnly,
+    /// "Backup restored; the damaged file was kept as"
+    RescuedDamagedKept,
     /// "Capture article…"
     CaptureArticle,
     /// "Paste article…"

@@ -9,11 +9,14 @@ mod convert;
 mod dataset;
 mod error;
 mod events;
+#[cfg(test)]
+mod fault_tests;
 mod links;
 mod lookup;
 mod merge;
 mod migrations;
 mod open;
+mod rescue;
 pub mod rotation;
 pub mod search;
 mod sources;
@@ -29,6 +32,7 @@ pub use events::{EventFilter, EventQuery, EventRow, EventSort};
 pub use merge::Merged;
 pub use migrations::CURRENT_VERSION;
 pub use open::{APPLICATION_ID, lock_path};
+pub use rescue::{Rescued, rescue};
 pub use rotation::BackupEntry;
 pub use search::{Hit, Kind as SearchKind, Query as SearchQuery};
 pub use sources::SourceRow;
@@ -48,6 +52,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     read_only: bool,
+    /// The file opened, to refuse writes once it has been moved or deleted.
+    identity: Option<open::FileId>,
     _lock: Option<open::StoreLock>,
 }
 
@@ -57,9 +63,10 @@ impl Store {
     pub fn open(path: &Path) -> Result<Self> {
         let created = !path.exists();
         if created {
-            open::create_private_file(path)?;
+            open::create_store_file(path)?;
         } else {
             open::check_file_header(path)?;
+            open::check_writable(path)?;
         }
         let lock = open::lock(path)?;
         let mut conn = open::connect(path, false)?;
@@ -76,6 +83,7 @@ impl Store {
             conn,
             path: path.to_owned(),
             read_only: false,
+            identity: open::file_id(path),
             _lock: Some(lock),
         })
     }
@@ -94,6 +102,7 @@ impl Store {
             conn,
             path: path.to_owned(),
             read_only: true,
+            identity: None,
             _lock: None,
         })
     }
@@ -111,6 +120,7 @@ impl Store {
             conn,
             path: self.path.clone(),
             read_only: self.read_only,
+            identity: self.identity,
             _lock: None,
         })
     }
@@ -134,6 +144,7 @@ impl Store {
             conn,
             path: PathBuf::from(":memory:"),
             read_only: false,
+            identity: None,
             _lock: None,
         })
     }
@@ -150,15 +161,30 @@ impl Store {
 
     /// Runs `f` in one write transaction: all of it is stored, or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
-        if self.read_only {
-            return Err(StoreError::ReadOnly);
-        }
+        self.check_writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&Writer { tx: &tx })?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// Refuses a write to a read-only store, or to a store whose file was moved or deleted
+    /// while open (SQLite would go on writing to the unlinked file, and the work would vanish
+    /// when Marsad closes).
+    fn check_writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
+        if let Some(id) = self.identity
+            && open::file_id(&self.path) != Some(id)
+        {
+            return Err(StoreError::Vanished {
+                path: self.path.clone(),
+            });
+        }
+        Ok(())
     }
 
     // ---- reading ----
@@ -329,9 +355,7 @@ impl Store {
     /// sound Marsad store and writing a `before-restore` backup of the current content. The
     /// copy runs in one SQLite transaction: it happens whole or not at all.
     pub fn restore_from(&mut self, backup: &Path) -> Result<BackupInfo> {
-        if self.read_only {
-            return Err(StoreError::ReadOnly);
-        }
+        self.check_writable()?;
         open::check_file_header(backup)?;
         let src = open::connect(backup, true)?;
         let report = stats::check(&src, false)?;
