@@ -233,9 +233,15 @@ fn event_duplicates(
     Ok(found)
 }
 
-/// Same actors (date and type are already equal); two events without actors must also share
-/// their title, or every actor-less arrest of a day would be one event.
+/// Same actors (date and type are already equal) and, when both say where, the same place:
+/// the same police force arresting on the same day in two cities did two things. Two events
+/// without actors must also share their title, or every actor-less arrest of a day would be one.
 fn same_event(e: &Event, mine: &BTreeSet<Id>, c: &Event, theirs: &BTreeSet<Id>) -> bool {
+    if let (Some(a), Some(b)) = (&e.place, &c.place)
+        && normalize(a) != normalize(b)
+    {
+        return false;
+    }
     if mine.is_empty() && theirs.is_empty() {
         let t = |x: &Event| normalize(x.display_title(true));
         return !t(e).is_empty() && t(e) == t(c);
@@ -330,22 +336,21 @@ fn resolve_actors(
         .iter()
         .map(|(d, _)| (d.incoming, d.existing))
         .collect();
-    let mut updates = Vec::new();
-    for (d, r) in chosen {
-        if *r != Resolution::Merge {
-            continue;
-        }
-        let incoming = plan.data.actors.iter().find(|a| a.id == d.incoming);
-        if let (Some(incoming), Some(mut stored)) = (incoming, store.actor(d.existing)?) {
-            complete_actor(&mut stored, incoming);
-            updates.push(stored);
-        }
-    }
+    // Skipped actors are linked to the stored one like merged ones, without completing it.
+    let merging: Vec<(&Duplicate, Resolution)> = chosen
+        .iter()
+        .filter(|(_, r)| *r == Resolution::Merge)
+        .copied()
+        .collect();
+    apply_choices(
+        &mut plan.data.actors,
+        &merging,
+        |a| a.id,
+        |id| store.actor(id),
+        complete_actor,
+    )?;
     let data = &mut plan.data;
     data.actors.retain(|a| !map.contains_key(&a.id));
-    data.actors
-        .retain(|a| !updates.iter().any(|u| u.id == a.id));
-    data.actors.extend(updates);
     let remap = |id: &mut Id| {
         if let Some(new) = map.get(id) {
             *id = *new;
@@ -455,25 +460,33 @@ fn apply_choices<T>(
         merged: HashMap::new(),
         skipped: HashSet::new(),
     };
-    let mut updates = Vec::new();
+    // Several imported records may match one stored record: it is completed from each, once.
+    let mut updates: HashMap<Id, T> = HashMap::new();
+    let position: HashMap<Id, usize> = list.iter().enumerate().map(|(i, x)| (id(x), i)).collect();
     for (d, r) in chosen {
         if *r == Resolution::Skip {
             applied.skipped.insert(d.incoming);
             continue;
         }
         applied.merged.insert(d.incoming, d.existing);
-        let incoming = list.iter().find(|x| id(x) == d.incoming);
-        if let (Some(incoming), Some(mut stored)) = (incoming, fetch(d.existing)?) {
+        let Some(incoming) = position.get(&d.incoming).map(|i| &list[*i]) else {
+            continue;
+        };
+        if let Some(stored) = updates.get_mut(&d.existing) {
+            complete(stored, incoming);
+        } else if let Some(mut stored) = fetch(d.existing)? {
             complete(&mut stored, incoming);
-            updates.push(stored);
+            updates.insert(d.existing, stored);
         }
     }
     list.retain(|x| {
         let i = id(x);
         !applied.merged.contains_key(&i)
             && !applied.skipped.contains(&i)
-            && !updates.iter().any(|u| id(u) == i)
+            && !updates.contains_key(&i)
     });
+    let mut updates: Vec<T> = updates.into_values().collect();
+    updates.sort_by_key(|u| id(u));
     list.extend(updates);
     Ok(applied)
 }
@@ -685,6 +698,38 @@ mod tests {
     }
 
     #[test]
+    fn two_imported_records_matching_one_stored_record_complete_it_once() {
+        let (mut s, ma, src, ev) = stored();
+        let mut plan = repeat(&ma, &src, &ev);
+        let mut again = repeat(&ma, &src, &ev);
+        again.data.events[0].description = Some("وصف".into());
+        again.data.actors[0].acronym = Some("MA".into());
+        plan.data.actors.append(&mut again.data.actors);
+        plan.data.events.append(&mut again.data.events);
+        plan.data
+            .participations
+            .append(&mut again.data.participations);
+        let dups = find_duplicates(&s, &plan).unwrap();
+        assert_eq!(
+            dups.iter()
+                .filter(|d| d.kind == DuplicateKind::Event)
+                .count(),
+            2
+        );
+        let choices: Vec<_> = dups.into_iter().map(|d| (d, Resolution::Merge)).collect();
+        resolve(&s, &mut plan, &choices).unwrap();
+        s.import(&plan.data).unwrap();
+        let event = s.event(ev.id).unwrap().unwrap();
+        assert_eq!(event.description.as_deref(), Some("وصف"));
+        assert_eq!(
+            s.actor(ma.id).unwrap().unwrap().acronym.as_deref(),
+            Some("MA")
+        );
+        assert_eq!(s.stats().unwrap().events, 1);
+        assert_eq!(s.stats().unwrap().actors, 1);
+    }
+
+    #[test]
     fn keep_both_imports_everything() {
         let (mut s, ma, src, ev) = stored();
         let mut plan = repeat(&ma, &src, &ev);
@@ -708,6 +753,20 @@ mod tests {
         plan.data.events[0].start = Some("2022-01".parse().unwrap());
         let dups = find_duplicates(&s, &plan).unwrap();
         assert!(dups.iter().all(|d| d.kind != DuplicateKind::Event));
+    }
+
+    #[test]
+    fn events_in_other_places_are_not_duplicates() {
+        let (mut s, ma, src, mut ev) = stored();
+        ev.place = Some("وجدة".into());
+        s.write(|w| w.update_event(&ev)).unwrap();
+        let mut plan = repeat(&ma, &src, &ev);
+        plan.data.events[0].place = Some("بركان".into());
+        let dups = find_duplicates(&s, &plan).unwrap();
+        assert!(dups.iter().all(|d| d.kind != DuplicateKind::Event));
+        plan.data.events[0].place = Some("وجده".into());
+        let dups = find_duplicates(&s, &plan).unwrap();
+        assert!(dups.iter().any(|d| d.kind == DuplicateKind::Event));
     }
 
     #[test]
