@@ -8,6 +8,7 @@ mod event_editor;
 mod events;
 mod menu;
 pub mod network;
+pub mod png_export;
 pub mod scene;
 mod search;
 mod sources;
