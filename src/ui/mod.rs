@@ -9,6 +9,7 @@ mod events;
 mod import_review;
 mod menu;
 pub mod network;
+pub mod png_export;
 pub mod scene;
 mod search;
 mod sources;
