@@ -13,8 +13,24 @@ use marsad::i18n::Lang;
 use marsad::model::ActorKind;
 
 fn app(lang: Lang, view: View) -> Harness<'static, MarsadApp> {
-    // A fixed path per test: the status bar shows it, and snapshots must not vary.
-    let dir = std::env::temp_dir().join(format!("marsad-viz-{lang:?}-{view:?}"));
+    // A fixed path per test: the status bar shows it, and snapshots must not vary. Tests run
+    // in parallel, so each has its own folder (the snapshot tests keep their historical one).
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("viz")
+        .replace("::", "-");
+    let snapshot = [
+        "timeline_arabic",
+        "timeline_english",
+        "network_arabic",
+        "network_english",
+    ]
+    .contains(&test.as_str());
+    let dir = if snapshot {
+        std::env::temp_dir().join(format!("marsad-viz-{lang:?}-{view:?}"))
+    } else {
+        std::env::temp_dir().join(format!("marsad-viz-{test}"))
+    };
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let (store, opened) = open_store(&dir.join("viz.marsad")).unwrap();
