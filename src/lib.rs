@@ -7,11 +7,13 @@
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod generate;
 pub mod i18n;
 pub mod import;
 pub mod model;
 pub mod paths;
 pub mod sample;
+pub mod scale;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -149,6 +149,8 @@ pub struct SearchState {
     pub cursor: usize,
     /// Ask the UI to focus the search field.
     pub focus: bool,
+    /// `hits` are the unranked first matches; the ranked ones are still to be fetched.
+    pub rank_pending: bool,
 }
 
 impl AppState {
@@ -450,14 +452,27 @@ impl AppState {
             .unwrap_or_default()
     }
 
-    /// Runs the global search for the current query (when it changed).
-    pub fn refresh_search(&mut self) {
-        if self.search.query == self.search.ran {
-            return;
+    /// Runs the global search for the current query. While the user types, each change shows
+    /// the newest matches at once (unranked, a few ms even over a million excerpts); on the
+    /// first frame without a change, the ranked results replace them. Returns whether ranked
+    /// results are still to come (the UI asks for another frame).
+    pub fn refresh_search(&mut self) -> bool {
+        if self.search.query != self.search.ran {
+            self.search.ran = self.search.query.clone();
+            self.search.cursor = 0;
+            let result = self.store.search_first(&self.search.query, None, 60);
+            self.search.rank_pending = result.is_ok();
+            self.set_hits(result);
+        } else if self.search.rank_pending {
+            self.search.rank_pending = false;
+            let result = self.store.search(&self.search.query, None, 60);
+            self.set_hits(result);
         }
-        self.search.ran = self.search.query.clone();
-        self.search.cursor = 0;
-        match self.store.search(&self.search.query, None, 60) {
+        self.search.rank_pending
+    }
+
+    fn set_hits(&mut self, result: crate::store::Result<Vec<Hit>>) {
+        match result {
             Ok(mut hits) => {
                 // Shown grouped by kind; the keyboard cursor walks them in that order.
                 hits.sort_by_key(|h| h.kind);

@@ -90,6 +90,25 @@ pub fn run(command: &Command, db: &Path, out: &mut dyn Write) -> Result<()> {
         Command::Backup { out: file } => backup(db, file.as_deref(), out),
         Command::Restore { file, yes } => restore(db, file, *yes, out),
         Command::Backups { json } => list_backups(db, *json, out),
+        Command::Generate {
+            events,
+            actors,
+            sources,
+            excerpts,
+            seed,
+            json,
+        } => super::generate::generate(
+            db,
+            &crate::generate::Spec {
+                events: *events,
+                actors: *actors,
+                sources: *sources,
+                excerpts: *excerpts,
+                seed: *seed,
+            },
+            *json,
+            out,
+        ),
     }
 }
 

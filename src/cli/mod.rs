@@ -2,6 +2,7 @@
 
 mod capture;
 mod commands;
+mod generate;
 
 pub use commands::run;
 
@@ -22,6 +23,14 @@ pub struct Cli {
     /// Log more (repeat for more detail).
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+
+    /// Benchmarks: close the window as soon as its first frame is drawn.
+    #[arg(long)]
+    pub exit_after_first_frame: bool,
+
+    /// Benchmarks: show every view (and the search window) for a few frames, then close.
+    #[arg(long)]
+    pub visit_all_views: bool,
 
     /// What to do; none opens the app.
     #[command(subcommand)]
@@ -144,6 +153,28 @@ pub enum Command {
     /// List the store's automatic backups, newest first.
     Backups {
         /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fill an empty store with synthetic records (Arabic and English text from the sample's
+    /// vocabulary) for benchmarks and load tests; the same seed gives the same store.
+    Generate {
+        /// Events.
+        #[arg(long, default_value_t = 1_000)]
+        events: usize,
+        /// Actors.
+        #[arg(long, default_value_t = 200)]
+        actors: usize,
+        /// Sources.
+        #[arg(long, default_value_t = 100)]
+        sources: usize,
+        /// Excerpts, spread over the sources.
+        #[arg(long, default_value_t = 2_000)]
+        excerpts: usize,
+        /// Seed of the random choices.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Print what was written as JSON.
         #[arg(long)]
         json: bool,
     },

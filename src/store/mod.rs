@@ -16,6 +16,7 @@ mod lookup;
 mod merge;
 mod migrations;
 mod open;
+mod reference;
 mod rescue;
 pub mod rotation;
 pub mod search;
@@ -299,9 +300,31 @@ impl Store {
         events::tags(&self.conn, prefix, limit)
     }
 
-    /// Ranked full-text search, Arabic spelling variants and attached prefixes included.
+    /// Ranked full-text search, Arabic spelling variants and attached prefixes included (bm25
+    /// over the newest [`search::RANK_CANDIDATES`] matches).
     pub fn search(&self, query: &str, kind: Option<SearchKind>, limit: usize) -> Result<Vec<Hit>> {
         search::search(&self.conn, &SearchQuery::parse(query), kind, limit)
+    }
+
+    /// Unranked full-text search for search-as-you-type: the newest matches, at once.
+    pub fn search_first(
+        &self,
+        query: &str,
+        kind: Option<SearchKind>,
+        limit: usize,
+    ) -> Result<Vec<Hit>> {
+        search::search_first(&self.conn, &SearchQuery::parse(query), kind, limit)
+    }
+
+    /// FTS5's own ranking of every match (`ORDER BY rank LIMIT n`): the benchmarks' reference.
+    pub fn search_raw_fts(&self, query: &str, limit: usize) -> Result<Vec<i64>> {
+        reference::raw_fts_ranked(&self.conn, &SearchQuery::parse(query), limit)
+    }
+
+    /// A page of bare event rows in date order straight from SQLite's date index, no joins:
+    /// the paging benchmark's reference. Returns the number of rows read.
+    pub fn reference_events_page(&self, offset: usize, limit: usize) -> Result<usize> {
+        reference::events_page(&self.conn, offset, limit)
     }
 
     /// The whole store as a dataset, every list in id order.
