@@ -178,14 +178,14 @@ mod tests {
         assert_eq!(
             first.replace('\u{200F}', ""),
             "“Morocco and the United States hold security dialogue in Rabat”، Hespress، \
-             4 مارس 2021، https://example.org/a. موثوقية المصدر: B (موثوق عادةً)."
+             4 مارس 2021، https://example.org/a. موثوقية المصدر: B (موثوق عادة)."
         );
         // A right-to-left mark before each Arabic comma keeps English items in list order.
         assert!(first.contains("Rabat”\u{200F}، Hespress\u{200F}، "));
         let again = text(&c.note(0, &s)).replace('\u{200F}', "");
         assert_eq!(
             again,
-            "Hespress، “Morocco and the United States…”. موثوقية المصدر: B (موثوق عادةً)."
+            "Hespress، “Morocco and the United States…”. موثوقية المصدر: B (موثوق عادة)."
         );
     }
 
