@@ -468,7 +468,7 @@ fn pdf_notes_keep_citation_order_across_scripts() {
     );
     let flat = squeeze(&pdf_text(&pdf, false).1);
     assert!(flat.contains(&squeeze(
-        "“FBI thanks DGST for the tip”, Reuters, 19 January 2021."
+        "“FBI thanks DGST for the tip,” Reuters, 19 January 2021."
     )));
 
     let ar = Briefing::new("مصادر مختلطة");
