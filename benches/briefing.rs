@@ -149,7 +149,8 @@ fn main() {
         let runs = std::env::var("MARSAD_BENCH_RUNS")
             .ok()
             .and_then(|r| r.parse().ok())
-            .unwrap_or(if n <= 100 { 5 } else { 3 });
+            .unwrap_or(if n <= 100 { 5 } else { 3 })
+            .max(1);
         let s = store(n);
         // The whole render through the public entry point, as the app and CLI call it.
         let t = Instant::now();
