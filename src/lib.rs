@@ -5,6 +5,7 @@
 //! [`store`] (the only SQL), then the Arabic text engine, formats and the application.
 
 pub mod app;
+pub mod briefing;
 pub mod cli;
 pub mod export;
 pub mod generate;

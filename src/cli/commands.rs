@@ -88,6 +88,7 @@ pub fn run(command: &Command, db: &Path, out: &mut dyn Write) -> Result<()> {
         Command::Check => check(db, out),
         Command::Sample => load_sample(db, out),
         Command::Backup { out: file } => backup(db, file.as_deref(), out),
+        Command::Briefing(args) => super::briefing::run(&super::briefing::open(db)?, args, out),
         Command::Restore { file, yes } => restore(db, file, *yes, out),
         Command::Backups { json } => list_backups(db, *json, out),
         Command::Generate {

@@ -1,5 +1,6 @@
 //! The command-line interface: argument definitions and the commands that don't need a window.
 
+mod briefing;
 mod capture;
 mod commands;
 mod generate;
@@ -134,6 +135,8 @@ pub enum Command {
     Check,
     /// Load the bundled sample store (running it again changes nothing).
     Sample,
+    /// Write a briefing as PDF, HTML, Markdown or DOCX, or list the saved briefings.
+    Briefing(BriefingArgs),
     /// Write a verified backup copy of the store.
     Backup {
         /// Where to write (default: the store's backup folder, `<store>.backups/`, where the
@@ -178,6 +181,44 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Options of `marsad briefing`.
+#[derive(Debug, clap::Args)]
+pub struct BriefingArgs {
+    /// List the saved briefings instead.
+    #[arg(long, conflicts_with_all = ["id", "format", "out"])]
+    pub list: bool,
+    /// A saved briefing's id (see --list).
+    #[arg(long, conflicts_with_all = ["from", "to", "actor", "kind", "title"])]
+    pub id: Option<String>,
+    /// Events ending on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Events starting on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Events involving this actor (name, acronym or alias; repeat for any of several).
+    #[arg(long, value_name = "NAME")]
+    pub actor: Vec<String>,
+    /// Events of this type (repeat for several), e.g. arrest, official_visit.
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Vec<String>,
+    /// Title of a briefing built from these options.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Output format: pdf, html, md or docx.
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Where to write.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Language of the briefing: ar or en.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// A typst template to use instead of the bundled one (PDF only).
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
 }
 
 /// Record kinds for `search --kind`.

@@ -1,6 +1,7 @@
 //! The domain model: records, vocabularies, grades, partial dates and validation. No IO here.
 
 mod actor;
+mod briefing;
 mod code_enum;
 mod dataset;
 mod event;
@@ -15,6 +16,10 @@ mod subset;
 mod validation;
 
 pub use actor::Actor;
+pub use briefing::{
+    ActorMatch, Briefing, BriefingLanguage, BriefingScope, MAX_LINE_CHARS, Paper, Section,
+    SectionKind,
+};
 pub use dataset::{Dataset, DatasetProblem};
 pub use event::Event;
 pub use grade::{Credibility, Reliability};

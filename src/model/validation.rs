@@ -68,6 +68,22 @@ pub enum ValidationError {
     /// An actor that would be its own ancestor.
     #[error("an actor cannot be its own parent")]
     SelfParent,
+    /// A briefing section kind listed twice.
+    #[error("the briefing has the section {0} twice")]
+    DuplicateSection(String),
+    /// A one-line field holding a line break.
+    #[error("the {0} must be a single line")]
+    MultiLine(&'static str),
+    /// A field longer than allowed.
+    #[error("the {field} is {len} characters long; at most {max} are allowed")]
+    TooLong {
+        /// Which field.
+        field: &'static str,
+        /// Its length in characters.
+        len: usize,
+        /// The limit.
+        max: usize,
+    },
 }
 
 /// Checks a country code's form.

@@ -241,7 +241,7 @@ pub struct EventRow {
 }
 
 /// Excerpt ids supporting an event directly or through one of its participations.
-const EVENT_EXCERPTS: &str = "SELECT excerpt_id FROM evidence WHERE event_id = e.id \
+pub(crate) const EVENT_EXCERPTS: &str = "SELECT excerpt_id FROM evidence WHERE event_id = e.id \
      UNION SELECT v.excerpt_id FROM evidence v JOIN participation p ON p.id = v.participation_id WHERE p.event_id = e.id";
 
 pub(super) fn where_clause(f: &EventFilter, params: &mut Vec<Box<dyn ToSql>>) -> String {

@@ -217,6 +217,14 @@ pub(crate) fn evidence_of_event(conn: &Connection, event: Id) -> Result<Vec<Evid
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The evidence of a relation.
+pub(crate) fn evidence_of_relation(conn: &Connection, relation: Id) -> Result<Vec<Evidence>> {
+    let sql = format!("SELECT {EVIDENCE_COLUMNS} FROM evidence WHERE relation_id = ?1 ORDER BY n");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([relation], evidence_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// What an excerpt is evidence for.
 pub(crate) fn evidence_of_excerpt(conn: &Connection, excerpt: Id) -> Result<Vec<Evidence>> {
     let sql = format!("SELECT {EVIDENCE_COLUMNS} FROM evidence WHERE excerpt_id = ?1 ORDER BY n");

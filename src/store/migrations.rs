@@ -13,13 +13,19 @@ pub(crate) struct Migration {
 }
 
 /// Every migration, in order. Append only: a released migration is never edited.
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    sql: include_str!("migrations/v001_initial.sql"),
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        sql: include_str!("migrations/v001_initial.sql"),
+    },
+    Migration {
+        version: 2,
+        sql: include_str!("migrations/v002_briefings.sql"),
+    },
+];
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: i64 = 1;
+pub const CURRENT_VERSION: i64 = 2;
 
 /// Reads the store's schema version.
 pub(crate) fn version(conn: &Connection) -> Result<i64> {
@@ -161,6 +167,27 @@ mod tests {
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .unwrap();
         assert_eq!(ok, "ok");
+    }
+
+    #[test]
+    fn version_1_store_gains_briefings_and_keeps_its_records() {
+        let mut c = Connection::open_in_memory().unwrap();
+        migrate_with(&mut c, Path::new(":memory:"), &MIGRATIONS[..1]).unwrap();
+        assert_eq!(version(&c).unwrap(), 1);
+        c.execute("INSERT INTO meta (key, value) VALUES ('probe', 'kept')", [])
+            .unwrap();
+        migrate(&mut c, Path::new(":memory:")).unwrap();
+        assert_eq!(version(&c).unwrap(), 2);
+        let briefings: i64 = c
+            .query_row("SELECT count(*) FROM briefing", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(briefings, 0);
+        let kept: String = c
+            .query_row("SELECT value FROM meta WHERE key = 'probe'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(kept, "kept");
     }
 
     #[test]

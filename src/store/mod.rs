@@ -5,6 +5,8 @@
 
 mod actors;
 mod backup;
+mod briefing_scope;
+mod briefings;
 mod convert;
 mod dataset;
 mod error;
@@ -27,6 +29,7 @@ mod viz;
 
 pub use actors::{ActorQuery, ActorRow};
 pub use backup::BackupInfo;
+pub use briefings::BriefingSummary;
 pub use dataset::{ImportCounts, ImportSummary};
 pub use error::{Result, StoreError};
 pub use events::{EventFilter, EventQuery, EventRow, EventSort};
@@ -42,7 +45,8 @@ pub use trash::{Removed, TrashEntry, TrashKind};
 pub use viz::{CoParticipation, DateWindow, TimelineRow, VizActor, VizRelation, VizSource};
 
 use crate::model::{
-    Actor, Dataset, Event, Evidence, Excerpt, Id, Participation, Relation, Reliability, Source,
+    Actor, Briefing, BriefingScope, Dataset, Event, Evidence, Excerpt, Id, Participation, Relation,
+    Reliability, Source,
 };
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -275,6 +279,11 @@ impl Store {
         links::evidence_of_event(&self.conn, event)
     }
 
+    /// The evidence of a relation.
+    pub fn relation_evidence(&self, relation: Id) -> Result<Vec<Evidence>> {
+        links::evidence_of_relation(&self.conn, relation)
+    }
+
     /// What an excerpt supports.
     pub fn evidence_of_excerpt(&self, excerpt: Id) -> Result<Vec<Evidence>> {
         links::evidence_of_excerpt(&self.conn, excerpt)
@@ -325,6 +334,26 @@ impl Store {
     /// the paging benchmark's reference. Returns the number of rows read.
     pub fn reference_events_page(&self, offset: usize, limit: usize) -> Result<usize> {
         reference::events_page(&self.conn, offset, limit)
+    }
+
+    /// One saved briefing.
+    pub fn briefing(&self, id: Id) -> Result<Option<Briefing>> {
+        briefings::get(&self.conn, id)
+    }
+
+    /// The saved briefings, most recently saved first.
+    pub fn briefings(&self) -> Result<Vec<BriefingSummary>> {
+        briefings::list(&self.conn)
+    }
+
+    /// Every saved briefing, in id order.
+    pub fn all_briefings(&self) -> Result<Vec<Briefing>> {
+        briefings::all(&self.conn)
+    }
+
+    /// The events a briefing scope selects, in date order (undated last).
+    pub fn briefing_event_ids(&self, scope: &BriefingScope) -> Result<Vec<Id>> {
+        briefing_scope::event_ids(&self.conn, scope)
     }
 
     /// The whole store as a dataset, every list in id order.
@@ -502,6 +531,21 @@ impl Writer<'_> {
     /// Removes an evidence link.
     pub fn delete_evidence(&self, id: Id) -> Result<()> {
         links::delete_link(self.tx, "evidence", id)
+    }
+
+    /// Saves a new briefing.
+    pub fn insert_briefing(&self, b: &Briefing) -> Result<()> {
+        briefings::insert(self.tx, b)
+    }
+
+    /// Replaces a saved briefing.
+    pub fn update_briefing(&self, b: &Briefing) -> Result<()> {
+        briefings::update(self.tx, b)
+    }
+
+    /// Deletes a saved briefing (the records it covers stay).
+    pub fn delete_briefing(&self, id: Id) -> Result<()> {
+        briefings::delete(self.tx, id)
     }
 
     /// Moves a record and its links to the trash; returns the trash entry.

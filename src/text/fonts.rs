@@ -15,6 +15,17 @@ const SANS_ARABIC_BOLD: &[u8] = include_bytes!("../../fonts/NotoSansArabic-Bold.
 const SANS_REGULAR: &[u8] = include_bytes!("../../fonts/NotoSans-Regular.ttf");
 const SANS_BOLD: &[u8] = include_bytes!("../../fonts/NotoSans-Bold.ttf");
 
+/// Every bundled face with its file name (without extension), for renderers other than egui
+/// (the briefing PDF and HTML embed the same files).
+pub const FACES: [(&str, &[u8]); 6] = [
+    ("NotoNaskhArabic-Regular", NASKH_REGULAR),
+    ("NotoNaskhArabic-Bold", NASKH_BOLD),
+    ("NotoSansArabic-Regular", SANS_ARABIC_REGULAR),
+    ("NotoSansArabic-Bold", SANS_ARABIC_BOLD),
+    ("NotoSans-Regular", SANS_REGULAR),
+    ("NotoSans-Bold", SANS_BOLD),
+];
+
 /// Name of the family used for reading text (paragraphs, multi-line editors): Noto Naskh Arabic.
 pub const TEXT_FAMILY: &str = "marsad-text";
 /// Bold variant of [`TEXT_FAMILY`].
@@ -48,15 +59,7 @@ pub fn ui_font(size: f32, bold: bool) -> FontId {
 /// remaining punctuation; egui's own fonts (Ubuntu, emoji, icons) stay as last resort.
 pub fn definitions() -> FontDefinitions {
     let mut defs = FontDefinitions::default();
-    let faces: [(&str, &'static [u8]); 6] = [
-        ("NotoNaskhArabic-Regular", NASKH_REGULAR),
-        ("NotoNaskhArabic-Bold", NASKH_BOLD),
-        ("NotoSansArabic-Regular", SANS_ARABIC_REGULAR),
-        ("NotoSansArabic-Bold", SANS_ARABIC_BOLD),
-        ("NotoSans-Regular", SANS_REGULAR),
-        ("NotoSans-Bold", SANS_BOLD),
-    ];
-    for (name, bytes) in faces {
+    for (name, bytes) in FACES {
         defs.font_data
             .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
     }
