@@ -295,6 +295,7 @@ const PARSER_STACK: usize = 64 * 1024 * 1024;
 /// Parses a checked BibTeX text into sources.
 fn parse_bibliography(text: &str) -> Result<ImportPlan, ImportError> {
     let raw = RawBibliography::parse(text).map_err(|e| parse_error(text, &e))?;
+    super::bibtex_links::check_cycles(text, &raw)?;
     let lines: HashMap<String, usize> = raw
         .entries
         .iter()

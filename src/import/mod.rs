@@ -3,6 +3,7 @@
 
 pub mod acled;
 pub mod bibtex;
+mod bibtex_links;
 pub mod capture;
 pub mod countries;
 pub mod csl_json;
