@@ -2,41 +2,6 @@
 
 use crate::generate::rng::Rng;
 
-/// The columns of an ACLED export, in ACLED's order.
-pub const HEADER: [&str; 31] = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
-];
-
 /// (event type, sub-event type) pairs as ACLED writes them.
 const TYPES: [(&str, &str); 6] = [
     ("Strategic developments", "Arrests"),
@@ -105,7 +70,7 @@ const SOURCES: [&str; 5] = [
 pub fn write(rows: usize, seed: u64) -> Result<String, csv::Error> {
     let mut rng = Rng::new(seed);
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(HEADER)?;
+    w.write_record(crate::export::acled::COLUMNS)?;
     for i in 0..rows {
         let year = 1997 + rng.below(29);
         let (month, day) = (1 + rng.below(12), 1 + rng.below(28));
