@@ -82,30 +82,103 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
+/// Times of one render, stage by stage.
+#[derive(Clone, Copy, Default)]
+struct Stages {
+    resolve: Duration,
+    layout: Duration,
+    typeset: Duration,
+    pdf: Duration,
+    bytes: usize,
+    pages: usize,
+}
+
+impl Stages {
+    fn total(&self) -> Duration {
+        self.resolve + self.layout + self.typeset + self.pdf
+    }
+}
+
+/// CPU time this process has used (user + system), from /proc on Linux: the machine is shared,
+/// so wall time alone overstates the cost when other builds run.
+fn cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// The same steps as `briefing::render(…, Format::Pdf, …)`, timed one by one. typst's
+/// memo caches are emptied first: otherwise a repeated render of the same data is answered
+/// from them, which is not what a user exporting a changed briefing gets.
+fn run(s: &Store, b: &Briefing) -> Stages {
+    typst::comemo::evict(0);
+    let opts = RenderOptions::default();
+    let t = Instant::now();
+    let data = briefing::preview(s, b).unwrap();
+    let resolve = t.elapsed();
+    let t = Instant::now();
+    let doc = briefing::layout(b, &data, &opts);
+    let layout = t.elapsed();
+    let t = Instant::now();
+    let paged = briefing::pdf::typeset(&doc, &opts, briefing::pdf::TEMPLATE.to_owned()).unwrap();
+    let typeset = t.elapsed();
+    let t = Instant::now();
+    let pdf = typst_pdf::pdf(&paged, &typst_pdf::PdfOptions::default()).unwrap();
+    let pdf_time = t.elapsed();
+    Stages {
+        resolve,
+        layout,
+        typeset,
+        pdf: pdf_time,
+        bytes: pdf.len(),
+        pages: paged.pages().len(),
+    }
+}
+
 fn main() {
+    // `MARSAD_BENCH_SIZES=100` limits the sizes (e.g. for a quick look in a debug build).
+    let sizes: Vec<usize> = std::env::var("MARSAD_BENCH_SIZES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![100, 1000]);
     let b = Briefing::new("موجز أداء");
-    for (n, runs) in [(100, 5), (1000, 3)] {
+    for n in sizes {
+        // `MARSAD_BENCH_RUNS` overrides the number of timed runs after the first.
+        let runs = std::env::var("MARSAD_BENCH_RUNS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(if n <= 100 { 5 } else { 3 })
+            .max(1);
         let s = store(n);
-        let run = || {
-            let t = Instant::now();
-            let pdf = briefing::render(&s, &b, Format::Pdf, &RenderOptions::default(), &mut |_| {
-                true
-            })
-            .unwrap();
-            (t.elapsed(), pdf.len())
-        };
-        let (first, bytes) = run();
-        let times: Vec<Duration> = (0..runs).map(|_| run().0).collect();
+        // The whole render through the public entry point, as the app and CLI call it.
         let t = Instant::now();
-        let data = briefing::preview(&s, &b).unwrap();
-        let preview = t.elapsed();
+        let pdf = briefing::render(&s, &b, Format::Pdf, &RenderOptions::default(), &mut |_| {
+            true
+        })
+        .unwrap();
+        let first = t.elapsed();
+        assert!(pdf.starts_with(b"%PDF-"));
+        let cpu_before = cpu();
+        let all: Vec<Stages> = (0..runs).map(|_| run(&s, &b)).collect();
+        let cpu_per_run = cpu()
+            .zip(cpu_before)
+            .map(|(a, b)| (a - b).as_secs_f64() / runs as f64);
+        let m = |f: fn(&Stages) -> Duration| median(all.iter().map(f).collect()).as_secs_f64();
         println!(
-            "{n} events → PDF: first {:.2} s, median of {runs} {:.2} s, {} KiB; preview (resolve only) {:.1} ms for {} events",
+            "{n} events → PDF ({} pages, {} KiB): first {:.2} s (fonts loaded once); median of \
+             {runs} with empty typst caches {:.2} s = resolve {:.3} + layout {:.3} + typeset {:.2} + \
+             write PDF {:.2}; CPU time per run {:.2} s",
+            all[0].pages,
+            all[0].bytes / 1024,
             first.as_secs_f64(),
-            median(times).as_secs_f64(),
-            bytes / 1024,
-            preview.as_secs_f64() * 1000.0,
-            data.events.len()
+            m(Stages::total),
+            m(|x| x.resolve),
+            m(|x| x.layout),
+            m(|x| x.typeset),
+            m(|x| x.pdf),
+            cpu_per_run.unwrap_or(f64::NAN),
         );
     }
 }

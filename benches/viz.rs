@@ -3,6 +3,9 @@
 //! 1. CPU per frame of the whole window showing the timeline of 100k synthetic events
 //!    (in-memory store, 2,000 actors), zooming and panning: median and p95 over 300 frames.
 //! 2. Force layout of 2,000 nodes / 20,000 edges: time to convergence, foreground, same seed.
+//! 3. The network view of a store with 2,000 actors and 20,000 distinct co-participation
+//!    pairs: CPU per frame while the layout runs in the background, the time until it settles,
+//!    and CPU per frame afterwards while zooming and panning.
 #![allow(clippy::print_stdout, clippy::unwrap_used)]
 
 use std::time::{Duration, Instant};
@@ -18,12 +21,12 @@ use marsad::viz::force::{ForceLayout, SplitMix, Spring};
 
 fn median(v: &mut [Duration]) -> Duration {
     v.sort();
-    v[v.len() / 2]
+    v.get(v.len() / 2).copied().unwrap_or_default()
 }
 
 fn p95(v: &mut [Duration]) -> Duration {
     v.sort();
-    v[v.len() * 95 / 100]
+    v.get(v.len() * 95 / 100).copied().unwrap_or_default()
 }
 
 /// 100k events over 1990–2026 at every precision, 2,000 actors, 1–3 actors per event.
@@ -64,6 +67,90 @@ fn synthetic_store(events: usize, actors: usize) -> Store {
     let mut store = Store::in_memory().unwrap();
     store.import(&d).unwrap();
     store
+}
+
+/// 2,000 actors and 20,000 events of exactly two actors each, every pair different.
+fn network_store(actors: usize, pairs: usize) -> Store {
+    let mut rng = SplitMix::new(9);
+    let mut d = Dataset::default();
+    for i in 0..actors {
+        let mut a = Actor::new(ActorKind::ALL[i % ActorKind::ALL.len()]);
+        a.name_ar = Some(format!("فاعل {i}"));
+        a.name_en = Some(format!("Actor {i}"));
+        d.actors.push(a);
+    }
+    let mut seen = std::collections::HashSet::new();
+    while seen.len() < pairs {
+        // Skewed ends, so that some actors are hubs as in real data.
+        let r = rng.next_f32();
+        let a = ((r * r) * actors as f32) as usize % actors;
+        let b = (rng.next_f32() * actors as f32) as usize % actors;
+        if a == b || !seen.insert((a.min(b), a.max(b))) {
+            continue;
+        }
+        let mut e = Record::new(EventKind::ALL[seen.len() % EventKind::ALL.len()]);
+        let year = 1990 + (rng.next_f32() * 36.0) as u16;
+        e.start = Some(PartialDate::year(year).unwrap());
+        e.title_en = Some(format!("Meeting {}", seen.len()));
+        for who in [a, b] {
+            d.participations
+                .push(Participation::new(e.id, d.actors[who].id, Role::Partner));
+        }
+        d.events.push(e);
+    }
+    let mut store = Store::in_memory().unwrap();
+    store.import(&d).unwrap();
+    store
+}
+
+fn network() {
+    let store = network_store(2_000, 20_000);
+    let ctx = egui::Context::default();
+    marsad::text::fonts::install(&ctx);
+    let settings = Settings {
+        lang: Lang::Ar,
+        view: View::Network,
+        ..Default::default()
+    };
+    let mut state = AppState::new(store, Opened::Existing, settings);
+    let mut ui_state = marsad::ui::UiState::default();
+    let started = Instant::now();
+    let first = frame(&ctx, &mut state, &mut ui_state, Vec::new());
+    let (nodes, edges) = ui_state.network.counts();
+    println!(
+        "first network frame ({nodes} nodes, {edges} edges; loads, starts the layout): {first:?}"
+    );
+    let mut running = Vec::new();
+    while ui_state.network.is_laying_out() && started.elapsed() < Duration::from_secs(120) {
+        running.push(frame(&ctx, &mut state, &mut ui_state, Vec::new()));
+        // About 60 frames a second, as the window would ask while the layout moves.
+        std::thread::sleep(Duration::from_millis(16));
+    }
+    println!(
+        "network layout in the background: settled after {:?} ({} frames meanwhile: median {:?}, p95 {:?})",
+        started.elapsed(),
+        running.len(),
+        median(&mut running),
+        p95(&mut running)
+    );
+    let at = pos2(700.0, 450.0);
+    let mut times = Vec::new();
+    for i in 0..200 {
+        let events = match i % 40 {
+            0..15 => vec![Event::PointerMoved(at), Event::Zoom(1.05)],
+            15..30 => vec![Event::PointerMoved(at), Event::Zoom(1.0 / 1.05)],
+            _ => vec![Event::PointerMoved(pos2(
+                at.x + (i % 40) as f32 * 3.0,
+                at.y,
+            ))],
+        };
+        times.push(frame(&ctx, &mut state, &mut ui_state, events));
+    }
+    println!(
+        "network frame, 2,000 nodes / {edges} edges, zoom+hover: median {:?}, p95 {:?}",
+        median(&mut times),
+        p95(&mut times)
+    );
 }
 
 fn frame(
@@ -175,5 +262,6 @@ fn layout() {
 
 fn main() {
     layout();
+    network();
     timeline();
 }

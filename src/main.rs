@@ -17,7 +17,16 @@ fn main() -> ExitCode {
     };
     let result = match &cli.command {
         Some(command) => marsad::cli::run(command, &db, &mut std::io::stdout().lock()),
-        None => marsad::app::run_gui(db).map_err(|e| CliError::Internal(format!("{e:#}"))),
+        None => {
+            let tour = if cli.visit_all_views {
+                marsad::app::Tour::AllViews
+            } else if cli.exit_after_first_frame {
+                marsad::app::Tour::FirstFrame
+            } else {
+                marsad::app::Tour::Off
+            };
+            marsad::app::run_gui_with(db, tour).map_err(|e| CliError::Internal(format!("{e:#}")))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -210,3 +210,164 @@ fn restoring_something_that_is_not_a_store_changes_nothing() {
         b"PK\x03\x04 not a database at all"
     );
 }
+
+#[test]
+fn import_offers_stored_duplicates_as_merge_skip_or_keep() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.marsad");
+    assert!(marsad(&db, &["sample"]).status.success());
+    let csv = dir.path().join("actors.csv");
+    std::fs::write(
+        &csv,
+        "name,acronym,kind\nFederal Bureau of Investigation,FBI,agency\nمنظمة جديدة تماما,,agency\n",
+    )
+    .unwrap();
+    let csv = csv.to_str().unwrap();
+    let stats = |db: &Path| -> serde_json::Value {
+        serde_json::from_str(&stdout(&marsad(db, &["stats", "--json"]))).unwrap()
+    };
+    let before = stats(&db)["actors"].as_u64().unwrap();
+
+    let o = marsad(&db, &["import", csv, "--dry-run", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["duplicate_records"][0]["kind"], "actor");
+    let name = v["duplicate_records"][0]["reason"]["value"]
+        .as_str()
+        .unwrap();
+    assert!(
+        ["FBI", "Federal Bureau of Investigation"].contains(&name),
+        "{v}"
+    );
+    assert_eq!(v["duplicates"]["merged"], 1);
+    assert_eq!(stats(&db)["actors"].as_u64().unwrap(), before);
+
+    let bad = marsad(&db, &["import", csv, "--duplicates", "maybe"]);
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("merge, skip or keep"),
+        "{}",
+        stderr(&bad)
+    );
+
+    let o = marsad(&db, &["import", csv, "--duplicates", "keep", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stats(&db)["actors"].as_u64().unwrap(), before + 2);
+}
+
+#[test]
+fn import_reads_a_saved_csv_mapping() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.marsad");
+    let csv = dir.path().join("events.csv");
+    std::fs::write(
+        &csv,
+        "الحدث,متى,صنف\nتفكيك خلية في وجدة,5 يناير 2022,arrest\n",
+    )
+    .unwrap();
+    let mapping = dir.path().join("mapping.json");
+    std::fs::write(
+        &mapping,
+        r#"{"table":"events","columns":[{"header":"الحدث","field":"title"},{"header":"متى","field":"start"},{"header":"صنف","field":"kind"}]}"#,
+    )
+    .unwrap();
+    let o = marsad(
+        &db,
+        &[
+            "import",
+            csv.to_str().unwrap(),
+            "--mapping",
+            mapping.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["summary"]["events"]["created"], 1);
+    let json = dir.path().join("out.json");
+    let o = marsad(
+        &db,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            json.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&json).unwrap();
+    assert!(text.contains("\"2022-01-05\""), "{text}");
+
+    std::fs::write(&mapping, "{\"table\": \"events\",\n \"columns\": 7}").unwrap();
+    let o = marsad(
+        &db,
+        &[
+            "import",
+            csv.to_str().unwrap(),
+            "--mapping",
+            mapping.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("line 2"), "{}", stderr(&o));
+}
+
+#[test]
+fn export_filters_write_the_chosen_events_with_what_they_need() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.marsad");
+    assert!(marsad(&db, &["sample"]).status.success());
+    let out = dir.path().join("arrests.json");
+    let o = marsad(
+        &db,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            out.to_str().unwrap(),
+            "--from",
+            "2021",
+            "--to",
+            "2022-12",
+            "--type",
+            "arrest",
+            "--actor",
+            "DGST",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let events = v["events"].as_array().unwrap();
+    assert!(!events.is_empty());
+    for e in events {
+        assert_eq!(e["kind"], "arrest", "{e}");
+        let start = e["start"].as_str().unwrap();
+        assert!(("2021".."2023").contains(&start), "{start}");
+    }
+    assert!(v["actors"].as_array().unwrap().len() >= 2);
+    // The part imports into an empty store as it is.
+    let other = dir.path().join("other.marsad");
+    let o = marsad(&other, &["import", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let o = marsad(
+        &db,
+        &[
+            "export",
+            "--out",
+            out.to_str().unwrap(),
+            "--actor",
+            "لا أحد بهذا الاسم",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no such actor"), "{}", stderr(&o));
+    let o = marsad(
+        &db,
+        &["export", "--out", out.to_str().unwrap(), "--type", "raid"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+}

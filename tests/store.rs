@@ -602,3 +602,240 @@ fn parent_cycles_are_refused() {
     assert!(err.to_string().contains("loops"), "{err}");
     let _ = &mut b;
 }
+
+/// SQL and FTS5 meta-characters, operators and unbalanced quotes a user might type.
+const META: &[&str] = &[
+    "'",
+    "\"",
+    ";",
+    "--",
+    "%",
+    "_",
+    "*",
+    "(",
+    ")",
+    "NEAR",
+    "AND",
+    "OR",
+    "NOT",
+    "^",
+    ":",
+    "{",
+    "}",
+    "'unbalanced",
+    "\"unbalanced",
+    "unbalanced\"",
+    "a' OR '1'='1",
+    "\"); DROP TABLE event; --",
+    "'; DELETE FROM actor; --",
+    "NEAR(a b, 2)",
+    "body : x",
+    "{body stems} : x",
+    "x*",
+    "-x",
+    "+x",
+    "a NOT b",
+    "\\",
+    "%_%",
+    "«",
+    "»",
+    "\"\"\"",
+    "''''",
+    "* OR *",
+    "rowid",
+    "search_fts",
+    "\0",
+    "داعش' OR '1'='1",
+    "«مكافحة",
+    "(((",
+    ")))",
+    "^مكافحة",
+    "col:val",
+    "AND OR NOT NEAR",
+];
+
+#[test]
+fn meta_characters_through_every_search_and_filter_are_text() {
+    let mut store = Store::in_memory().unwrap();
+    let mut e = event("AND OR NOT NEAR بيان", "2022-03-26", EventKind::Statement);
+    e.tags = vec!["50%_off".into(), "a'b".into(), "x\"y".into()];
+    e.place = Some("O'Brien (test)".into());
+    let mut a = actor(
+        ActorKind::ArmedGroup,
+        "منظمة 'اختبار'",
+        "Test; Org -- (x)",
+        Some("T%O"),
+    );
+    a.country = Some("MA".into());
+    let src = Source::new(SourceKind::NewsArticle, "مقال \"اختبار\" NEAR");
+    store
+        .write(|w| {
+            w.insert_event(&e)?;
+            w.insert_actor(&a)?;
+            w.insert_source(&src)?;
+            w.insert_excerpt(&Excerpt::new(src.id, "نص فيه ' و \" و ; و -- و NOT"))
+        })
+        .unwrap();
+    let before = store.export().unwrap();
+    let kinds = [
+        None,
+        Some(SearchKind::Event),
+        Some(SearchKind::Actor),
+        Some(SearchKind::Source),
+        Some(SearchKind::Excerpt),
+    ];
+    for q in META {
+        for kind in kinds {
+            let hits = store.search(q, kind, 20);
+            assert!(hits.is_ok(), "search {q:?} {kind:?}: {hits:?}");
+        }
+        let f = EventFilter {
+            tag: Some((*q).into()),
+            text: Some((*q).into()),
+            actor: Some(a.id),
+            ..Default::default()
+        };
+        store.count_events(&f).unwrap();
+        let text_only = EventFilter {
+            text: Some((*q).into()),
+            ..Default::default()
+        };
+        store
+            .events_page(&EventQuery {
+                filter: text_only,
+                limit: 10,
+                ..Default::default()
+            })
+            .unwrap();
+        let tag_only = EventFilter {
+            tag: Some((*q).into()),
+            ..Default::default()
+        };
+        assert_eq!(store.count_events(&tag_only).unwrap(), 0, "tag {q:?}");
+        store
+            .actors_page(&ActorQuery {
+                country: Some((*q).into()),
+                limit: 10,
+                ..Default::default()
+            })
+            .unwrap();
+        store.complete_actors(q, 5).unwrap();
+        store.find_actors_by_name(q).unwrap();
+        store.find_sources_by_url(q).unwrap();
+        let tags = store.complete_tags(q, 5).unwrap();
+        assert!(tags.is_empty(), "tag completion {q:?}: {tags:?}");
+    }
+    // Nothing was changed, and operators and wildcards were matched as the words they are.
+    assert_eq!(store.export().unwrap(), before);
+    assert!(store.check().unwrap().is_ok());
+    for word in ["AND", "OR", "NOT", "NEAR"] {
+        let hits = store.search(word, Some(SearchKind::Event), 5).unwrap();
+        assert_eq!(hits.len(), 1, "{word} is a word, not an operator");
+    }
+    let tag = |t: &str| EventFilter {
+        tag: Some(t.into()),
+        ..Default::default()
+    };
+    assert_eq!(store.count_events(&tag("50%_off")).unwrap(), 1);
+    assert_eq!(
+        store.count_events(&tag("50%")).unwrap(),
+        0,
+        "% is no wildcard"
+    );
+    assert_eq!(store.count_events(&tag("a'b")).unwrap(), 1);
+    assert_eq!(store.count_events(&tag("x\"y")).unwrap(), 1);
+    assert_eq!(store.complete_tags("50%", 5).unwrap().len(), 1);
+    assert_eq!(
+        store.complete_tags("5_", 5).unwrap().len(),
+        0,
+        "_ is no wildcard"
+    );
+    assert_eq!(store.find_actors_by_name("T%O").unwrap().len(), 1);
+    assert!(store.find_actors_by_name("T_O").unwrap().is_empty());
+    let injected = store.search("a' OR '1'='1", None, 50).unwrap();
+    assert!(injected.is_empty(), "{injected:?}");
+}
+
+/// Raw row counts straight from a store file, without Marsad's code.
+fn raw_counts(path: &Path) -> Vec<(String, i64)> {
+    let c = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap();
+    [
+        "event",
+        "actor",
+        "source",
+        "excerpt",
+        "participation",
+        "relation",
+        "evidence",
+        "trash",
+    ]
+    .iter()
+    .map(|t| {
+        let n: i64 = c
+            .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+            .unwrap();
+        ((*t).to_owned(), n)
+    })
+    .collect()
+}
+
+/// `tests/fixtures/stores/vNNN.marsad` is a store written by the Marsad that introduced schema
+/// version NNN (with the sample loaded). Every past version has one, and each opens in this
+/// Marsad: upgraded to the current version, content intact, a backup written first.
+#[test]
+fn every_past_schema_version_upgrades_to_the_current_one() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stores");
+    let mut versions: Vec<(i64, std::path::PathBuf)> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .filter_map(|e| {
+            let p = e.unwrap().path();
+            let v = p.file_stem()?.to_str()?.strip_prefix('v')?.parse().ok()?;
+            Some((v, p))
+        })
+        .collect();
+    versions.sort();
+    let have: Vec<i64> = versions.iter().map(|(v, _)| *v).collect();
+    for past in (1..=CURRENT_VERSION).filter(|v| *v < CURRENT_VERSION) {
+        assert!(
+            have.contains(&past),
+            "no fixture store for schema version {past}"
+        );
+    }
+    assert!(!versions.is_empty());
+    for (v, fixture) in versions {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.marsad");
+        std::fs::copy(&fixture, &path).unwrap();
+        assert_eq!(rusqlite_free_check(&path).1, v, "{}", fixture.display());
+        let before = raw_counts(&path);
+        assert!(before[0].1 > 0, "the fixture holds events");
+        let store = Store::open(&path).unwrap();
+        assert!(store.check().unwrap().is_ok(), "v{v}");
+        let d = store.export().unwrap();
+        assert_eq!(
+            d.events.len() as i64,
+            before[0].1,
+            "v{v}: every event reads back"
+        );
+        if v < CURRENT_VERSION {
+            let reasons: Vec<String> = store
+                .backups()
+                .unwrap()
+                .into_iter()
+                .map(|b| b.reason)
+                .collect();
+            assert!(
+                reasons.contains(&"before-migration".to_owned()),
+                "v{v}: {reasons:?}"
+            );
+        }
+        drop(store);
+        assert_eq!(
+            rusqlite_free_check(&path).1,
+            CURRENT_VERSION,
+            "v{v} upgraded"
+        );
+        assert_eq!(raw_counts(&path), before, "v{v}: content kept");
+    }
+}

@@ -386,13 +386,17 @@ fn snapshot_options() -> egui_kittest::SnapshotOptions {
 
 /// A main view on the sample store with its first record open, as after a click.
 fn snapshot_view(lang: Lang, view: View, name: &str) {
-    let dir = tempfile::tempdir().unwrap();
+    // A fixed folder per snapshot: the status bar shows the store's path, and a random
+    // temporary name changed a few hundred pixels from run to run.
+    let dir = std::env::temp_dir().join(format!("marsad-snapshot-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
     let settings = Settings {
         lang,
         view,
         ..Settings::default()
     };
-    let (store, opened) = open_store(&dir.path().join("v.marsad")).unwrap();
+    let (store, opened) = open_store(&dir.join("v.marsad")).unwrap();
     let mut h = Harness::builder()
         .with_size(vec2(1400.0, 860.0))
         .build_eframe(move |cc| MarsadApp::with_settings(&cc.egui_ctx, store, opened, settings));

@@ -4,7 +4,7 @@ use super::jobs::{Job, JobOutcome};
 use super::startup::open_store;
 use super::state::AppState;
 use crate::i18n::Msg;
-use crate::store::{Store, StoreError};
+use crate::store::{EventFilter, Store};
 use std::path::{Path, PathBuf};
 
 /// Asks where to create a new store and switches to it.
@@ -58,70 +58,16 @@ pub fn switch_store(state: &mut AppState, path: &Path) {
     }
 }
 
-/// Asks for a file and imports it in the background.
+/// Asks for a file and opens its import review.
 pub fn import_dialog(state: &mut AppState) {
     if let Some(path) = rfd::FileDialog::new().pick_file() {
-        start_import(state, path);
+        super::import_review::review_import(state, path);
     }
 }
 
-/// Imports a file on a background thread: parse, then one transaction; cancel leaves the store as it was.
-pub fn start_import(state: &mut AppState, path: PathBuf) {
-    let mut store = match state.store.reopen() {
-        Ok(s) => s,
-        Err(e) => return state.report(&e),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let label = format!("{} {name}", state.tr(Msg::Import));
-    let (done_msg, cancelled) = (state.tr(Msg::Imported), state.tr(Msg::Cancelled));
-    state.jobs.push(Job::spawn(label, move |progress| {
-        let plan = match crate::import::read_file(&path, None) {
-            Ok(p) => p,
-            Err(e) => {
-                return JobOutcome {
-                    message: format!("{name}: {e}"),
-                    failed: true,
-                    changed_store: false,
-                };
-            }
-        };
-        if let Err(e) = store.auto_backup("before-import") {
-            return JobOutcome {
-                message: format!("{name}: {e}"),
-                failed: true,
-                changed_store: false,
-            };
-        }
-        match store.import_with_progress(&plan.data, &|d, t| progress.update(d, t)) {
-            Ok(s) => JobOutcome {
-                message: format!(
-                    "{done_msg} {name}: {} · {} {}",
-                    s.written(),
-                    plan.problems.len(),
-                    "⚠"
-                ),
-                failed: false,
-                changed_store: s.written() > 0,
-            },
-            Err(StoreError::Cancelled) => JobOutcome {
-                message: format!("{name}: {cancelled}"),
-                failed: false,
-                changed_store: false,
-            },
-            Err(e) => JobOutcome {
-                message: format!("{name}: {e}"),
-                failed: true,
-                changed_store: false,
-            },
-        }
-    }));
-}
-
-/// Asks where to export and writes the store there in the background.
-pub fn export_dialog(state: &mut AppState, format: &'static str) {
+/// Asks where to export and writes the store there in the background; with `filter`, only
+/// the events it selects and what they need.
+pub fn export_dialog(state: &mut AppState, format: &'static str, filter: Option<EventFilter>) {
     let Some(exporter) = crate::export::by_name(format) else {
         return state.say(format!("{}: {format}", state.tr(Msg::Export)), true);
     };
@@ -133,12 +79,18 @@ pub fn export_dialog(state: &mut AppState, format: &'static str) {
     else {
         return;
     };
-    start_export(state, format, path);
+    start_export(state, format, filter, path);
 }
 
-/// Exports the whole store in `format` to `path` on a background thread; the file is written
-/// atomically, so a failed export leaves no half file.
-pub fn start_export(state: &mut AppState, format: &'static str, path: PathBuf) {
+/// Exports the store (or the events `filter` selects, with what they need) in `format` to
+/// `path` on a background thread; the file is written atomically, so a failed export leaves
+/// no half file.
+pub fn start_export(
+    state: &mut AppState,
+    format: &'static str,
+    filter: Option<EventFilter>,
+    path: PathBuf,
+) {
     let store = match state.store.reopen() {
         Ok(s) => s,
         Err(e) => return state.report(&e),
@@ -147,8 +99,7 @@ pub fn start_export(state: &mut AppState, format: &'static str, path: PathBuf) {
     let done = state.tr(Msg::Exported);
     state.jobs.push(Job::spawn(label, move |progress| {
         progress.update(0, 2);
-        let result = store
-            .export()
+        let result = exported_data(&store, filter.as_ref())
             .map_err(|e| e.to_string())
             .and_then(|d| {
                 crate::export::by_name(format)
@@ -174,6 +125,17 @@ pub fn start_export(state: &mut AppState, format: &'static str, path: PathBuf) {
     }));
 }
 
+fn exported_data(
+    store: &Store,
+    filter: Option<&EventFilter>,
+) -> Result<crate::model::Dataset, crate::store::StoreError> {
+    let data = store.export()?;
+    Ok(match filter {
+        Some(f) => data.for_events(&store.event_ids(f)?.into_iter().collect()),
+        None => data,
+    })
+}
+
 /// Writes a verified backup beside the store now.
 pub fn backup_now(state: &mut AppState) {
     let path = state.store.path().to_owned();
@@ -196,5 +158,49 @@ pub fn backup_now(state: &mut AppState) {
             false,
         ),
         Err(e) => state.report(&e),
+    }
+}
+
+/// Restores the newest good backup over the damaged store the app started on (see
+/// [`super::Opened::Damaged`]): the damaged file is renamed aside untouched, the backup copied
+/// in, and the app switches to the restored store.
+pub fn rescue_from_backup(state: &mut AppState) {
+    let super::Opened::Damaged(offer) = &state.opened else {
+        return;
+    };
+    let Some(backup) = offer.backup.clone() else {
+        return;
+    };
+    let path = offer.path.clone();
+    match crate::store::rescue(&path, &backup.path).map_err(super::StartupError::from) {
+        Ok(done) => match open_store(&path) {
+            Ok((store, opened)) => {
+                let settings = state.settings.clone();
+                *state = AppState::new(store, opened, settings);
+                let msg = format!(
+                    "{} {}",
+                    state.tr(Msg::RescuedDamagedKept),
+                    done.damaged_kept.display()
+                );
+                state.say(msg, false);
+            }
+            Err(e) => state.say(format!("{}: {e}", path.display()), true),
+        },
+        Err(e) => state.say(format!("{}: {e}", backup.path.display()), true),
+    }
+}
+
+/// Opens a backup read-only in place of the current store, to look at it without changing it.
+pub fn open_backup_read_only(state: &mut AppState, path: &Path) {
+    if !state.jobs.is_empty() {
+        state.say(state.tr(Msg::WaitForJobs), true);
+        return;
+    }
+    match Store::open_read_only(path) {
+        Ok(store) => {
+            let settings = state.settings.clone();
+            *state = AppState::new(store, super::Opened::ReadOnlyBackup, settings);
+        }
+        Err(e) => state.say(format!("{}: {e}", path.display()), true),
     }
 }

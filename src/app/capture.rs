@@ -24,8 +24,8 @@ impl CaptureReview {
 
 /// The actors capture matches against: every actor in the store.
 fn known_actors(state: &mut AppState) -> Vec<crate::model::Actor> {
-    match state.store.export() {
-        Ok(d) => d.actors,
+    match state.store.all_actors() {
+        Ok(actors) => actors,
         Err(e) => {
             state.report(&e);
             Vec::new()

@@ -5,6 +5,7 @@ pub mod briefing;
 pub mod briefing_words;
 pub mod capture;
 mod command;
+pub mod import_review;
 mod jobs;
 mod settings;
 mod startup;
@@ -13,7 +14,7 @@ mod state;
 pub use command::{Command, History, Record, apply};
 pub use jobs::{Job, JobOutcome, Progress};
 pub use settings::{Settings, View};
-pub use startup::{Opened, StartupError, open_store};
+pub use startup::{Opened, RescueOffer, StartupError, open_or_offer_rescue, open_store};
 pub use state::{AppState, PAGE, PendingDelete, SearchState, Status};
 
 use std::path::PathBuf;
@@ -35,7 +36,25 @@ pub struct MarsadApp {
     pub state: AppState,
     /// Drafts and buffers of the UI.
     pub ui_state: crate::ui::UiState,
+    /// Benchmark mode: what to do before closing by itself (see [`Tour`]).
+    pub tour: Tour,
 }
+
+/// Benchmark modes of the window (`--exit-after-first-frame`, `--visit-all-views`): start-up
+/// time and peak memory are measured on the whole process, which then has to end by itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tour {
+    /// Normal use.
+    #[default]
+    Off,
+    /// Close as soon as the first frame is drawn.
+    FirstFrame,
+    /// Show every view for a few frames, with the search window open, then close.
+    AllViews,
+}
+
+/// Frames each view is shown for in [`Tour::AllViews`] (the first loads its data).
+const TOUR_FRAMES: u64 = 3;
 
 impl MarsadApp {
     /// Builds the app on an open store, restoring settings from eframe's storage if any.
@@ -63,6 +82,7 @@ impl MarsadApp {
         Self {
             state: AppState::new(store, opened, settings),
             ui_state: Default::default(),
+            tour: Tour::Off,
         }
     }
 }
@@ -86,9 +106,10 @@ impl eframe::App for MarsadApp {
                 .collect()
         });
         for path in dropped {
-            actions::start_import(&mut self.state, path);
+            import_review::review_import(&mut self.state, path);
         }
         crate::ui::app_ui(ui, &mut self.state, &mut self.ui_state);
+        self.step_tour(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -105,9 +126,37 @@ impl eframe::App for MarsadApp {
     }
 }
 
+impl MarsadApp {
+    fn step_tour(&mut self, ctx: &egui::Context) {
+        let frame = ctx.cumulative_frame_nr();
+        let done = match self.tour {
+            Tour::Off => return,
+            Tour::FirstFrame => true,
+            Tour::AllViews => {
+                let i = (frame / TOUR_FRAMES) as usize;
+                if let Some(view) = View::ALL.get(i) {
+                    self.state.settings.view = *view;
+                    self.state.search.open = true;
+                    self.state.search.query = ["المغرب", "الإرهاب", "Morocco"][i % 3].to_owned();
+                    ctx.request_repaint();
+                }
+                i >= View::ALL.len()
+            }
+        };
+        if done {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+}
+
 /// Opens the window on the store at `db`.
 pub fn run_gui(db: PathBuf) -> Result<(), AppError> {
-    let (store, opened) = open_store(&db)?;
+    run_gui_with(db, Tour::Off)
+}
+
+/// [`run_gui`] in a benchmark mode.
+pub fn run_gui_with(db: PathBuf, tour: Tour) -> Result<(), AppError> {
+    let (store, opened) = open_or_offer_rescue(&db)?;
     log::info!("{}: {:?}", db.display(), opened);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -121,7 +170,11 @@ pub fn run_gui(db: PathBuf) -> Result<(), AppError> {
     eframe::run_native(
         "Marsad",
         options,
-        Box::new(move |cc| Ok(Box::new(MarsadApp::new(cc, store, opened)))),
+        Box::new(move |cc| {
+            let mut app = MarsadApp::new(cc, store, opened);
+            app.tour = tour;
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| AppError::Window(e.to_string()))
 }

@@ -53,6 +53,8 @@ pub struct Settings {
     pub unsaved: Option<String>,
     /// Reverse the timeline's default direction (right→left in Arabic, left→right otherwise).
     pub timeline_flip: bool,
+    /// CSV column mappings the user saved, by name.
+    pub csv_mappings: std::collections::BTreeMap<String, crate::import::CsvMapping>,
 }
 
 impl Default for Settings {
@@ -65,6 +67,7 @@ impl Default for Settings {
             event_filter: EventFilter::default(),
             unsaved: None,
             timeline_flip: false,
+            csv_mappings: std::collections::BTreeMap::new(),
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Opening the store the app starts on: create and seed it on first start, say what happened.
 
 use crate::sample;
-use crate::store::{Store, StoreError};
-use std::path::Path;
+use crate::store::{BackupEntry, Stats, Store, StoreError};
+use std::path::{Path, PathBuf};
 
 /// What happened when the store was opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,6 +16,70 @@ pub enum Opened {
     },
     /// An existing store in use by another process, opened read-only.
     ReadOnlyInUse,
+    /// An existing store whose file or folder is write-protected, opened read-only.
+    ReadOnlyProtected,
+    /// A backup, opened read-only to look at (File → Backups).
+    ReadOnlyBackup,
+    /// The store failed its check at start-up; the app runs on an empty in-memory store and
+    /// offers to restore a backup. The damaged file has not been touched.
+    Damaged(Box<RescueOffer>),
+}
+
+/// What the app tells and offers the user when the store it starts on is damaged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RescueOffer {
+    /// The damaged store.
+    pub path: PathBuf,
+    /// The first problems SQLite reported.
+    pub problem: String,
+    /// The newest backup that passes its integrity check, if any.
+    pub backup: Option<BackupEntry>,
+    /// What that backup holds.
+    pub backup_stats: Option<Stats>,
+    /// What the damaged store claims to hold, when it can still be counted.
+    pub damaged_stats: Option<Stats>,
+}
+
+impl RescueOffer {
+    /// Looks at the damaged store at `path` and its backups, newest first, without writing.
+    pub fn new(path: &Path, problem: String) -> Self {
+        let good = crate::store::rotation::list(path)
+            .unwrap_or_default()
+            .into_iter()
+            .find_map(|b| {
+                let store = Store::open_read_only(&b.path).ok()?;
+                if !store.check().ok()?.is_ok() {
+                    return None;
+                }
+                let stats = store.stats().ok()?;
+                Some((b, stats))
+            });
+        let damaged_stats = Store::open_read_only(path).and_then(|s| s.stats()).ok();
+        let (backup, backup_stats) = match good {
+            Some((b, s)) => (Some(b), Some(s)),
+            None => (None, None),
+        };
+        Self {
+            path: path.to_owned(),
+            problem,
+            backup,
+            backup_stats,
+            damaged_stats,
+        }
+    }
+}
+
+/// [`open_store`] for the app's window: a damaged store does not stop the app. It starts on an
+/// empty in-memory store with [`Opened::Damaged`], which explains and offers the newest good
+/// backup; nothing is restored unless the user says so.
+pub fn open_or_offer_rescue(path: &Path) -> Result<(Store, Opened), StartupError> {
+    match open_store(path) {
+        Err(StartupError::Damaged { path, problem, .. }) => {
+            let offer = RescueOffer::new(&path, problem);
+            Ok((Store::in_memory()?, Opened::Damaged(Box::new(offer))))
+        }
+        other => other,
+    }
 }
 
 /// Why the app could not open a store.
@@ -61,35 +125,46 @@ pub fn open_store(path: &Path) -> Result<(Store, Opened), StartupError> {
             daily_backup(&store);
             Ok((store, Opened::Existing))
         }
+        Err(e) if e.is_corruption() => Err(damaged(path, e.to_string(), None)),
         Err(StoreError::Locked { .. }) => Ok((Store::open_read_only(path)?, Opened::ReadOnlyInUse)),
+        Err(StoreError::NotWritable { .. }) => {
+            Ok((Store::open_read_only(path)?, Opened::ReadOnlyProtected))
+        }
         Err(e) => Err(e.into()),
     }
 }
 
 /// `PRAGMA quick_check` on start: a damaged store is reported, never silently replaced.
 fn check_on_start(store: &Store) -> Result<(), StartupError> {
-    let report = store.quick_check()?;
-    if report.is_ok() {
-        return Ok(());
-    }
-    let problem = format!("{report:?}");
-    let advice = match store.backups().ok().and_then(|b| b.into_iter().next()) {
+    let problem = match store.quick_check() {
+        Ok(report) if report.is_ok() => return Ok(()),
+        Ok(report) => format!("{report:?}"),
+        Err(e) if e.is_corruption() => e.to_string(),
+        Err(e) => return Err(e.into()),
+    };
+    Err(damaged(store.path(), problem, store.backups().ok()))
+}
+
+/// The error for a damaged store, with the newest backup and how to restore it.
+fn damaged(path: &Path, problem: String, backups: Option<Vec<BackupEntry>>) -> StartupError {
+    let backups = backups.unwrap_or_else(|| crate::store::rotation::list(path).unwrap_or_default());
+    let advice = match backups.into_iter().next() {
         Some(b) => format!(
             "The newest backup is {} ({}, {}); anything changed after it would be lost. To \
              restore it: marsad --db {} restore {} --yes",
             b.path.display(),
             b.stamp,
             b.reason,
-            store.path().display(),
+            path.display(),
             b.path.display()
         ),
         None => "No automatic backup was found beside it.".to_owned(),
     };
-    Err(StartupError::Damaged {
-        path: store.path().to_owned(),
+    StartupError::Damaged {
+        path: path.to_owned(),
         problem,
         advice,
-    })
+    }
 }
 
 /// Writes the day's automatic backup if none was written today; a failure is logged, not

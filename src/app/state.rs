@@ -106,6 +106,8 @@ pub struct AppState {
     pub search: SearchState,
     /// An article's capture proposals under review.
     pub capture: Option<super::capture::CaptureReview>,
+    /// A file being reviewed for import, then its report.
+    pub import: Option<super::import_review::ImportReview>,
     events: PageCache<EventQuery, EventRow>,
     actors: PageCache<ActorQuery, ActorRow>,
     sources: PageCache<(), SourceRow>,
@@ -128,6 +130,8 @@ pub struct Dialogs {
     pub merge: Option<Option<Id>>,
     /// The export dialog, with the chosen format.
     pub export: Option<&'static str>,
+    /// Export only the events the events view's filter selects.
+    pub export_filtered: bool,
     /// The backups list; with the backup awaiting confirmation of a restore.
     pub backups: Option<Option<crate::store::BackupEntry>>,
 }
@@ -147,6 +151,8 @@ pub struct SearchState {
     pub cursor: usize,
     /// Ask the UI to focus the search field.
     pub focus: bool,
+    /// `hits` are the unranked first matches; the ranked ones are still to be fetched.
+    pub rank_pending: bool,
 }
 
 impl AppState {
@@ -161,10 +167,20 @@ impl AppState {
                 text: tr(settings.lang, Msg::OpenedReadOnly).to_owned(),
                 error: true,
             }),
-            Opened::Existing => None,
+            Opened::ReadOnlyProtected => Some(Status {
+                text: tr(settings.lang, Msg::OpenedWriteProtected).to_owned(),
+                error: true,
+            }),
+            Opened::ReadOnlyBackup => Some(Status {
+                text: tr(settings.lang, Msg::OpenedBackupReadOnly).to_owned(),
+                error: true,
+            }),
+            // The rescue dialog explains; the status bar would only repeat it.
+            Opened::Existing | Opened::Damaged(_) => None,
         };
         let mut settings = settings;
-        if store.path().to_str() != Some(":memory:") {
+        // A backup looked at read-only is not a store the user works in.
+        if store.path().to_str() != Some(":memory:") && opened != Opened::ReadOnlyBackup {
             settings.remember(store.path().to_owned());
         }
         Self {
@@ -184,6 +200,7 @@ impl AppState {
             dialogs: Dialogs::default(),
             search: SearchState::default(),
             capture: None,
+            import: None,
             events: PageCache::default(),
             actors: PageCache::default(),
             sources: PageCache::default(),
@@ -439,14 +456,27 @@ impl AppState {
             .unwrap_or_default()
     }
 
-    /// Runs the global search for the current query (when it changed).
-    pub fn refresh_search(&mut self) {
-        if self.search.query == self.search.ran {
-            return;
+    /// Runs the global search for the current query. While the user types, each change shows
+    /// the newest matches at once (unranked, a few ms even over a million excerpts); on the
+    /// first frame without a change, the ranked results replace them. Returns whether ranked
+    /// results are still to come (the UI asks for another frame).
+    pub fn refresh_search(&mut self) -> bool {
+        if self.search.query != self.search.ran {
+            self.search.ran = self.search.query.clone();
+            self.search.cursor = 0;
+            let result = self.store.search_first(&self.search.query, None, 60);
+            self.search.rank_pending = result.is_ok();
+            self.set_hits(result);
+        } else if self.search.rank_pending {
+            self.search.rank_pending = false;
+            let result = self.store.search(&self.search.query, None, 60);
+            self.set_hits(result);
         }
-        self.search.ran = self.search.query.clone();
-        self.search.cursor = 0;
-        match self.store.search(&self.search.query, None, 60) {
+        self.search.rank_pending
+    }
+
+    fn set_hits(&mut self, result: crate::store::Result<Vec<Hit>>) {
+        match result {
             Ok(mut hits) => {
                 // Shown grouped by kind; the keyboard cursor walks them in that order.
                 hits.sort_by_key(|h| h.kind);

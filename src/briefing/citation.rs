@@ -128,18 +128,29 @@ pub fn short(lang: BriefingLanguage, s: &Source) -> Note {
 }
 
 fn finish(lang: BriefingLanguage, parts: Vec<Seg>, s: &Source) -> Note {
-    let mut segs = Vec::with_capacity(parts.len() * 2 + 1);
+    let mut segs: Vec<Seg> = Vec::with_capacity(parts.len() * 2 + 1);
     for (i, p) in parts.into_iter().enumerate() {
         if i > 0 {
-            segs.push(Seg::plain(lang, labels::list_sep(lang).to_owned()));
+            let sep = labels::list_sep(lang);
+            let sep = if punctuate_inside(lang, &mut segs, ',') {
+                sep.trim_start_matches(',')
+            } else {
+                sep
+            };
+            segs.push(Seg::plain(lang, sep.to_owned()));
         }
         segs.push(p);
     }
     let t = labels::terms(lang);
+    let stop = if punctuate_inside(lang, &mut segs, '.') {
+        ""
+    } else {
+        "."
+    };
     segs.push(Seg::plain(
         lang,
         format!(
-            ".{} {}: {} ({}).",
+            "{stop}{} {}: {} ({}).",
             labels::mark(lang),
             t.reliability,
             s.reliability,
@@ -147,6 +158,24 @@ fn finish(lang: BriefingLanguage, parts: Vec<Seg>, s: &Source) -> Note {
         ),
     ));
     Note { segs }
+}
+
+/// Chicago (American) style in English puts a comma or period that follows a title in
+/// double quotation marks inside them: “Title,” Outlet. Moves `punct` into the last run when
+/// it ends with a closing quotation mark, and says whether it did.
+fn punctuate_inside(lang: BriefingLanguage, segs: &mut [Seg], punct: char) -> bool {
+    if lang != BriefingLanguage::En {
+        return false;
+    }
+    match segs.last_mut() {
+        Some(last) if last.link.is_none() && last.text.ends_with('”') => {
+            last.text.pop();
+            last.text.push(punct);
+            last.text.push('”');
+            true
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -178,15 +207,34 @@ mod tests {
         assert_eq!(
             first.replace('\u{200F}', ""),
             "“Morocco and the United States hold security dialogue in Rabat”، Hespress، \
-             4 مارس 2021، https://example.org/a. موثوقية المصدر: B (موثوق عادةً)."
+             4 مارس 2021، https://example.org/a. موثوقية المصدر: B (موثوق عادة)."
         );
         // A right-to-left mark before each Arabic comma keeps English items in list order.
         assert!(first.contains("Rabat”\u{200F}، Hespress\u{200F}، "));
         let again = text(&c.note(0, &s)).replace('\u{200F}', "");
         assert_eq!(
             again,
-            "Hespress، “Morocco and the United States…”. موثوقية المصدر: B (موثوق عادةً)."
+            "Hespress، “Morocco and the United States…”. موثوقية المصدر: B (موثوق عادة)."
         );
+    }
+
+    #[test]
+    fn english_notes_put_commas_and_periods_inside_quotation_marks() {
+        let mut c = Citer::new(BriefingLanguage::En);
+        let s = source();
+        assert_eq!(
+            text(&c.note(0, &s)),
+            "“Morocco and the United States hold security dialogue in Rabat,” Hespress, \
+             4 March 2021, https://example.org/a. Source reliability: B (usually reliable)."
+        );
+        assert_eq!(
+            text(&c.note(0, &s)),
+            "Hespress, “Morocco and the United States….” Source reliability: B (usually reliable)."
+        );
+        // Guillemets around an Arabic title keep the punctuation outside.
+        let mut ar = source();
+        ar.title = "المغرب وأميركا".into();
+        assert!(text(&full(BriefingLanguage::En, &ar)).starts_with("«المغرب وأميركا», Hespress"));
     }
 
     #[test]

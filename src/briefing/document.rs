@@ -487,9 +487,11 @@ fn sources(lang: BriefingLanguage, data: &BriefingData) -> Body {
 fn methodology(lang: BriefingLanguage, data: &BriefingData, layout: &Layout) -> Body {
     let c = data.counts();
     let mut facts = vec![match lang {
+        // Counts as "label: number": an Arabic noun after a numeral changes with the number
+        // (5 مصادر, 11 مصدراً, 2 مصدران), which a template sentence cannot follow.
         BriefingLanguage::Ar => format!(
-            "يغطي هذا الموجز {} حدثاً ({} منها غير مؤرخ و{} بلا مصدر مسجل)، و{} فاعلاً، و{} علاقة بينهم، \
-             ويستند إلى {} مصدراً و{} مقتطفاً منقولاً بنصه.",
+            "يغطي هذا الموجز ما يلي — الأحداث: {} (غير المؤرخة منها: {}، وغير المسندة إلى مصدر \
+             مسجل: {})؛ الفاعلون: {}؛ العلاقات بينهم: {}؛ المصادر: {}؛ المقتطفات المنقولة بنصها: {}.",
             c.events,
             c.undated_events,
             c.unsupported_events,
@@ -512,13 +514,13 @@ fn methodology(lang: BriefingLanguage, data: &BriefingData, layout: &Layout) -> 
     }];
     if let Some(d) = &layout.exported_on {
         facts.push(match lang {
-            BriefingLanguage::Ar => format!("استُخرج من قاعدة بيانات مرصد بتاريخ {d}."),
+            BriefingLanguage::Ar => format!("صدر عن قاعدة بيانات مرصد بتاريخ {d}."),
             BriefingLanguage::En => format!("Exported from the Marsad store on {d}."),
         });
     }
     facts.push(match lang {
         BriefingLanguage::Ar => {
-            "تُقيَّم المصادر بسلّم الأميرالية: حرف لموثوقية المصدر ورقم لمصداقية المعلومة المقتطفة."
+            "يعتمد تقييم المصادر على سلم الأميرالية: حرف لموثوقية المصدر ورقم لمصداقية المعلومة المقتطفة."
                 .to_owned()
         }
         BriefingLanguage::En => {

@@ -19,6 +19,7 @@ impl BriefingWriter for HtmlWriter {
         let mut w = Html {
             out: String::with_capacity(64 * 1024),
             notes: Vec::new(),
+            lang: doc.lang,
         };
         w.document(doc, opts);
         Ok(w.out.into_bytes())
@@ -59,6 +60,8 @@ fn css_string(s: &str) -> String {
 struct Html {
     out: String,
     notes: Vec<Note>,
+    /// The document's language: runs in another one are isolated.
+    lang: &'static str,
 }
 
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; \
@@ -194,6 +197,13 @@ impl Html {
                     );
                     self.text(&s.text);
                     self.push("</a>");
+                }
+                // A run in the other script is isolated (`bdi`), or an Arabic title and
+                // outlet in an English note join into one right-to-left run and swap.
+                None if s.lang != self.lang => {
+                    let _ = write!(self.out, "<bdi lang=\"{}\">", s.lang);
+                    self.text(&s.text);
+                    self.push("</bdi>");
                 }
                 None => {
                     let _ = write!(self.out, "<span lang=\"{}\">", s.lang);

@@ -227,14 +227,16 @@ pub fn source_kind(lang: BriefingLanguage, kind: SourceKind) -> &'static str {
     }
 }
 
-/// What a reliability grade means (Admiralty scale).
+/// What a reliability grade means (Admiralty scale). The Arabic is written without tashkeel:
+/// these words end every note, and typst 0.15 puts a letter with a positioned mark into the
+/// PDF's extractable text twice («حدّدّ»).
 pub fn reliability(lang: BriefingLanguage, grade: Reliability) -> &'static str {
     use Reliability::*;
     match grade {
-        A => pick(lang, "موثوق تماماً", "completely reliable"),
-        B => pick(lang, "موثوق عادةً", "usually reliable"),
-        C => pick(lang, "موثوق إلى حدّ ما", "fairly reliable"),
-        D => pick(lang, "غير موثوق عادةً", "not usually reliable"),
+        A => pick(lang, "موثوق تماما", "completely reliable"),
+        B => pick(lang, "موثوق عادة", "usually reliable"),
+        C => pick(lang, "موثوق إلى حد ما", "fairly reliable"),
+        D => pick(lang, "غير موثوق عادة", "not usually reliable"),
         E => pick(lang, "غير موثوق", "unreliable"),
         F => pick(
             lang,

@@ -39,9 +39,9 @@ pub(super) fn capture(db: &Path, args: &Args<'_>, out: &mut dyn Write) -> Result
         .parse()
         .map_err(|e: String| CliError::User(format!("--encoding: {e}")))?;
     let known = if args.apply {
-        Store::open(db)?.export()?.actors
+        Store::open(db)?.all_actors()?
     } else {
-        open_existing(db)?.export()?.actors
+        open_existing(db)?.all_actors()?
     };
     let options = CaptureOptions {
         published,

@@ -3,8 +3,10 @@
 use super::{CliError, Command, KindArg, TableArg};
 use crate::export;
 use crate::import;
+use crate::import::duplicates::Resolution;
+use crate::model::{EventKind, PartialDate};
 use crate::sample;
-use crate::store::{SearchKind, Store, StoreError};
+use crate::store::{EventFilter, SearchKind, Store, StoreError};
 use std::io::Write;
 use std::path::Path;
 
@@ -22,7 +24,24 @@ pub fn run(command: &Command, db: &Path, out: &mut dyn Write) -> Result<()> {
             format,
             dry_run,
             json,
-        } => import_file(db, file, format.as_deref(), *dry_run, *json, out),
+            encoding,
+            mapping,
+            duplicates,
+        } => {
+            let mapping = mapping.as_deref().map(read_mapping).transpose()?;
+            let args = ImportArgs {
+                file,
+                opts: import::run::ReadOptions {
+                    format: format.clone(),
+                    encoding: *encoding,
+                    mapping,
+                },
+                duplicates: *duplicates,
+                dry_run: *dry_run,
+                json: *json,
+            };
+            import_file(db, &args, out)
+        }
         Command::Capture {
             file,
             date,
@@ -44,7 +63,21 @@ pub fn run(command: &Command, db: &Path, out: &mut dyn Write) -> Result<()> {
             format,
             out: file,
             table,
-        } => export_file(db, &export_format(format, *table)?, file, out),
+            from,
+            to,
+            kinds,
+            actor,
+            tag,
+        } => {
+            let filter = ExportFilter {
+                from: from.as_deref(),
+                to: to.as_deref(),
+                kinds,
+                actor: actor.as_deref(),
+                tag: tag.as_deref(),
+            };
+            export_file(db, &export_format(format, *table)?, &filter, file, out)
+        }
         Command::Search {
             query,
             kind,
@@ -58,55 +91,101 @@ pub fn run(command: &Command, db: &Path, out: &mut dyn Write) -> Result<()> {
         Command::Briefing(args) => super::briefing::run(&super::briefing::open(db)?, args, out),
         Command::Restore { file, yes } => restore(db, file, *yes, out),
         Command::Backups { json } => list_backups(db, *json, out),
+        Command::Generate {
+            events,
+            actors,
+            sources,
+            excerpts,
+            seed,
+            json,
+        } => super::generate::generate(
+            db,
+            &crate::generate::Spec {
+                events: *events,
+                actors: *actors,
+                sources: *sources,
+                excerpts: *excerpts,
+                seed: *seed,
+            },
+            *json,
+            out,
+        ),
     }
 }
 
-fn import_file(
-    db: &Path,
-    file: &Path,
-    format: Option<&str>,
+/// `marsad import`: what the user chose on the command line.
+struct ImportArgs<'a> {
+    file: &'a Path,
+    opts: import::run::ReadOptions,
+    duplicates: Resolution,
     dry_run: bool,
     json: bool,
-    out: &mut dyn Write,
-) -> Result<()> {
-    let plan = import::read_file(file, format)
-        .map_err(|e| CliError::User(format!("{}: {e}", file.display())))?;
+}
+
+fn read_mapping(path: &Path) -> Result<import::CsvMapping> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::User(format!("{}: {e}", path.display())))?;
+    serde_json::from_str(&text).map_err(|e| {
+        CliError::User(format!(
+            "{}: line {}, column {}: not a CSV mapping: {e}",
+            path.display(),
+            e.line(),
+            e.column()
+        ))
+    })
+}
+
+fn import_file(db: &Path, args: &ImportArgs<'_>, out: &mut dyn Write) -> Result<()> {
+    let file = args.file;
     let mut store = Store::open(db)?;
-    if !dry_run && !plan.data.is_empty() {
-        store.auto_backup("before-import")?;
-    }
-    let summary = if dry_run {
-        store.import_dry_run(&plan.data)
-    } else {
-        store.import(&plan.data)
-    }
-    .map_err(|e| import_error(file, e))?;
-    let summary = serde_json::to_value(&summary).unwrap_or_default();
-    if json {
-        let report = serde_json::json!({
+    let prepared = import::run::prepare(&store, file, &args.opts).map_err(|e| match e {
+        import::run::PrepareError::Read(e) => CliError::User(format!("{}: {e}", file.display())),
+        import::run::PrepareError::Store(e) => import_error(file, e),
+    })?;
+    let choices = vec![args.duplicates; prepared.duplicates.len()];
+    let found = prepared.duplicates.clone();
+    let report = import::run::write(&mut store, prepared, &choices, args.dry_run, &|_, _| true)
+        .map_err(|e| import_error(file, e))?;
+    if args.json {
+        let value = serde_json::json!({
             "file": file.display().to_string(),
-            "dry_run": dry_run,
-            "summary": summary,
-            "problems": plan.problems,
+            "dry_run": args.dry_run,
+            "summary": report.summary,
+            "duplicates": report.duplicates,
+            "duplicate_records": found,
+            "problems": report.problems,
         });
-        writeln!(out, "{report}").map_err(out_err)?;
+        writeln!(out, "{value}").map_err(out_err)?;
+        return Ok(());
+    }
+    let verb = if args.dry_run {
+        "would import"
     } else {
-        let verb = if dry_run { "would import" } else { "imported" };
-        writeln!(out, "{verb} {}:", file.display()).map_err(out_err)?;
-        if let Some(map) = summary.as_object() {
-            for (kind, c) in map {
-                writeln!(
-                    out,
-                    "  {kind}: {} created, {} updated, {} unchanged",
-                    c["created"], c["updated"], c["unchanged"]
-                )
-                .map_err(out_err)?;
-            }
+        "imported"
+    };
+    writeln!(out, "{verb} {}:", file.display()).map_err(out_err)?;
+    let summary = serde_json::to_value(&report.summary).unwrap_or_default();
+    if let Some(map) = summary.as_object() {
+        for (kind, c) in map {
+            writeln!(
+                out,
+                "  {kind}: {} created, {} updated, {} unchanged",
+                c["created"], c["updated"], c["unchanged"]
+            )
+            .map_err(out_err)?;
         }
-        for p in &plan.problems {
-            let line = p.line.map(|l| format!("line {l}: ")).unwrap_or_default();
-            writeln!(out, "  problem: {line}{}", p.message).map_err(out_err)?;
-        }
+    }
+    let d = &report.duplicates;
+    if !found.is_empty() {
+        writeln!(
+            out,
+            "  duplicates of stored records: {} merged, {} skipped, {} kept as separate records",
+            d.merged, d.skipped, d.kept_both
+        )
+        .map_err(out_err)?;
+    }
+    for p in &report.problems {
+        writeln!(out, "  problem: {p}").map_err(out_err)?;
     }
     Ok(())
 }
@@ -149,7 +228,69 @@ fn export_format(format: &str, table: Option<TableArg>) -> Result<String> {
     Ok(format!("csv-{table}"))
 }
 
-fn export_file(db: &Path, format: &str, file: &Path, out: &mut dyn Write) -> Result<()> {
+/// `marsad export`'s filter options, as typed.
+struct ExportFilter<'a> {
+    from: Option<&'a str>,
+    to: Option<&'a str>,
+    kinds: &'a [String],
+    actor: Option<&'a str>,
+    tag: Option<&'a str>,
+}
+
+impl ExportFilter<'_> {
+    fn is_empty(&self) -> bool {
+        self.from.is_none()
+            && self.to.is_none()
+            && self.kinds.is_empty()
+            && self.actor.is_none()
+            && self.tag.is_none()
+    }
+
+    /// The store's event filter; names and values that mean nothing are user errors.
+    fn resolve(&self, store: &Store) -> Result<EventFilter> {
+        let date = |flag: &str, v: Option<&str>| -> Result<Option<PartialDate>> {
+            v.map(|d| {
+                d.parse()
+                    .map_err(|e| CliError::User(format!("--{flag} {d}: {e}")))
+            })
+            .transpose()
+        };
+        let kinds = self
+            .kinds
+            .iter()
+            .map(|k| {
+                k.parse::<EventKind>()
+                    .map_err(|e| CliError::User(format!("--type {k}: {e}")))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let actor = match self.actor {
+            Some(name) => Some(
+                store
+                    .find_actors_by_name(name)?
+                    .first()
+                    .map(|a| a.id)
+                    .ok_or_else(|| CliError::User(format!("--actor {name}: no such actor")))?,
+            ),
+            None => None,
+        };
+        Ok(EventFilter {
+            from: date("from", self.from)?,
+            to: date("to", self.to)?,
+            kinds,
+            actor,
+            tag: self.tag.map(str::to_owned),
+            ..EventFilter::default()
+        })
+    }
+}
+
+fn export_file(
+    db: &Path,
+    format: &str,
+    filter: &ExportFilter<'_>,
+    file: &Path,
+    out: &mut dyn Write,
+) -> Result<()> {
     let exporter = export::by_name(format).ok_or_else(|| {
         CliError::User(format!(
             "unknown export format «{format}» (available: csv, {})",
@@ -157,7 +298,11 @@ fn export_file(db: &Path, format: &str, file: &Path, out: &mut dyn Write) -> Res
         ))
     })?;
     let store = open_existing(db)?;
-    let data = store.export()?;
+    let mut data = store.export()?;
+    if !filter.is_empty() {
+        let ids = store.event_ids(&filter.resolve(&store)?)?;
+        data = data.for_events(&ids.into_iter().collect());
+    }
     let bytes = exporter
         .write(&data)
         .map_err(|e| CliError::Internal(e.to_string()))?;
@@ -291,7 +436,9 @@ fn backup(db: &Path, file: Option<&Path>, out: &mut dyn Write) -> Result<()> {
 /// Opens a store for a command that reads; a missing file is created empty, as documented.
 pub(super) fn open_existing(db: &Path) -> Result<Store> {
     match Store::open(db) {
-        Err(StoreError::Locked { .. }) => Ok(Store::open_read_only(db)?),
+        Err(StoreError::Locked { .. } | StoreError::NotWritable { .. }) => {
+            Ok(Store::open_read_only(db)?)
+        }
         other => Ok(other?),
     }
 }

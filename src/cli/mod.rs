@@ -3,9 +3,12 @@
 mod briefing;
 mod capture;
 mod commands;
+mod generate;
 
 pub use commands::run;
 
+use crate::import::EncodingChoice;
+use crate::import::duplicates::Resolution;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -21,6 +24,14 @@ pub struct Cli {
     /// Log more (repeat for more detail).
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+
+    /// Benchmarks: close the window as soon as its first frame is drawn.
+    #[arg(long)]
+    pub exit_after_first_frame: bool,
+
+    /// Benchmarks: show every view (and the search window) for a few frames, then close.
+    #[arg(long)]
+    pub visit_all_views: bool,
 
     /// What to do; none opens the app.
     #[command(subcommand)]
@@ -43,6 +54,16 @@ pub enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        /// Text encoding: auto, utf-8, utf-16le, utf-16be or windows-1256.
+        #[arg(long, default_value = "auto")]
+        encoding: EncodingChoice,
+        /// A CSV column mapping saved as JSON (from the app's import dialog or written by hand).
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
+        /// Records the store already holds under another id: merge (complete the stored record
+        /// and link to it), skip (leave the stored one as it is), or keep (import both).
+        #[arg(long, default_value = "merge", value_name = "merge|skip|keep")]
+        duplicates: Resolution,
     },
     /// Capture an article (text, HTML, or .txt in UTF-8/UTF-16/Windows-1256): propose its
     /// dates, actors and events; with --apply, write the accepted-by-default ones.
@@ -73,6 +94,22 @@ pub enum Command {
         /// With `--format csv`: which table to write (default: events).
         #[arg(long, value_enum)]
         table: Option<TableArg>,
+        /// Only events that overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD), with
+        /// what they need (actors, sources, excerpts, links).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Only events that overlap this date or earlier.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Only events of this type (repeat for several), e.g. arrest, official_visit.
+        #[arg(long = "type", value_name = "TYPE")]
+        kinds: Vec<String>,
+        /// Only events this actor takes part in (any name, acronym or alias).
+        #[arg(long, value_name = "NAME")]
+        actor: Option<String>,
+        /// Only events with this tag.
+        #[arg(long)]
+        tag: Option<String>,
     },
     /// Search the store (Arabic spelling variants and attached prefixes included).
     Search {
@@ -119,6 +156,28 @@ pub enum Command {
     /// List the store's automatic backups, newest first.
     Backups {
         /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fill an empty store with synthetic records (Arabic and English text from the sample's
+    /// vocabulary) for benchmarks and load tests; the same seed gives the same store.
+    Generate {
+        /// Events.
+        #[arg(long, default_value_t = 1_000)]
+        events: usize,
+        /// Actors.
+        #[arg(long, default_value_t = 200)]
+        actors: usize,
+        /// Sources.
+        #[arg(long, default_value_t = 100)]
+        sources: usize,
+        /// Excerpts, spread over the sources.
+        #[arg(long, default_value_t = 2_000)]
+        excerpts: usize,
+        /// Seed of the random choices.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Print what was written as JSON.
         #[arg(long)]
         json: bool,
     },

@@ -87,6 +87,38 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::From => "من",
         Msg::FullText => "النص الكامل",
         Msg::Imported => "استُورد",
+        Msg::OnlyFilteredEvents => "الأحداث المطابقة للتصفية فقط",
+        Msg::ImportNow => "استيراد",
+        Msg::MergeRecords => "دمج",
+        Msg::FileFormat => "الصيغة",
+        Msg::TextEncoding => "الترميز",
+        Msg::Recognise => "التعرّف من المحتوى",
+        Msg::CsvColumns => "أعمدة الملف والحقول التي تملؤها",
+        Msg::ColumnIgnored => "(لا يُستورد)",
+        Msg::SavedMappings => "مطابقات محفوظة",
+        Msg::SaveMapping => "حفظ المطابقة",
+        Msg::MappingName => "اسم المطابقة",
+        Msg::MappingSaved => "حُفظت المطابقة",
+        Msg::MappingNeedsName => "أعطِ المطابقة اسماً أولاً",
+        Msg::ReadingFile => "جارٍ قراءة الملف…",
+        Msg::Created => "جديد",
+        Msg::Updated => "محدَّث",
+        Msg::Unchanged => "دون تغيير",
+        Msg::ImportProblems => "مشكلات لم توقف الاستيراد",
+        Msg::AlreadyStored => "موجود في المخزن من قبل",
+        Msg::SkipRecord => "تخطٍّ",
+        Msg::KeepBoth => "الإبقاء على الاثنين",
+        Msg::ForAll => "للكل:",
+        Msg::ImportFinished => "اكتمل الاستيراد",
+        Msg::JobFailed => "توقف العمل في الخلفية على نحو غير متوقع",
+        Msg::LineNo => "السطر",
+        Msg::ColumnNo => "العمود",
+        Msg::SameName => "الاسم نفسه",
+        Msg::SameUrl => "الرابط نفسه",
+        Msg::SameTitle => "العنوان نفسه",
+        Msg::SameDateTypeActors => "التاريخ والنوع والفاعلون أنفسهم",
+        Msg::Duplicates => "مكررات",
+        Msg::CsvTableKind => "الصفوف",
         Msg::LinksWillGo => "روابط ستُفصل معه",
         Msg::Merge => "دمج مكرر…",
         Msg::MergeInto => "اختر الفاعل المكرر لدمجه في",
@@ -106,6 +138,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::NotBuiltYet => "هذا العرض لم يُبنَ بعد في هذا الإصدار.",
         Msg::Notes => "ملاحظات",
         Msg::OpenedReadOnly => "المخزن مفتوح في نافذة أو عملية أخرى لمرصد، فَفُتح للقراءة فقط.",
+        Msg::OpenedWriteProtected => "ملف المخزن أو مجلده محمي من الكتابة، فَفُتح للقراءة فقط.",
         Msg::OtherActor => "الفاعل الآخر",
         Msg::Outlet => "المنبر",
         Msg::Participants => "المشاركون",
@@ -127,6 +160,26 @@ pub(super) fn text(msg: Msg) -> &'static str {
             "سيُستبدل كل ما تغيّر بعد هذه النسخة. يُنسخ المحتوى الحالي احتياطيًا أولًا، ويُمحى سجل التراجع."
         }
         Msg::NoBackups => "لا توجد نسخ احتياطية بعد.",
+        Msg::StoreDamaged => "المخزن تالف",
+        Msg::DamagedKept => {
+            "وجد مرصد تلفاً في هذا الملف وتركه كما هو تماماً: لم يُغيَّر شيء ولم يُستعَد شيء."
+        }
+        Msg::NewestGoodBackup => "أحدث نسخة احتياطية سليمة مؤرخة في",
+        Msg::BackupHolds => "تحتوي النسخة الاحتياطية على",
+        Msg::DamagedClaims => "يدّعي الملف التالف أنه يحتوي على",
+        Msg::DamagedUncountable => "تعذّر عدّ محتوى الملف التالف.",
+        Msg::RescueLoses => {
+            "سيضيع من المخزن كل ما تغيّر بعد تلك النسخة؛ ويُحفظ الملف التالف بجانبه باسم جديد، فلا يُحذف شيء."
+        }
+        Msg::NoGoodBackup => {
+            "لم يُعثر على نسخة احتياطية سليمة بجانب المخزن. احتفظ بالملف، وجرّب `marsad check` أو أداة استرداد لـ SQLite على نسخة منه."
+        }
+        Msg::RestoreThisBackup => "استعادة هذه النسخة",
+        Msg::OpenReadOnly => "فتح للقراءة فقط",
+        Msg::OpenedBackupReadOnly => {
+            "نسخة احتياطية مفتوحة للقراءة فقط؛ افتح مخزنك من جديد من قائمة «ملف» لتعمل."
+        }
+        Msg::RescuedDamagedKept => "استُعيدت النسخة الاحتياطية؛ وحُفظ الملف التالف باسم",
         Msg::CaptureArticle => "التقاط مقال…",
         Msg::PasteArticle => "لصق مقال…",
         Msg::CaptureReview => "مراجعة الالتقاط",

@@ -87,6 +87,38 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::From => "From",
         Msg::FullText => "Full text",
         Msg::Imported => "Imported",
+        Msg::OnlyFilteredEvents => "Only the events of the current filter",
+        Msg::ImportNow => "Import",
+        Msg::MergeRecords => "Merge",
+        Msg::FileFormat => "Format",
+        Msg::TextEncoding => "Encoding",
+        Msg::Recognise => "Recognise from the content",
+        Msg::CsvColumns => "Columns and the fields they fill",
+        Msg::ColumnIgnored => "(not imported)",
+        Msg::SavedMappings => "Saved mappings",
+        Msg::SaveMapping => "Save mapping",
+        Msg::MappingName => "Mapping name",
+        Msg::MappingSaved => "Mapping saved",
+        Msg::MappingNeedsName => "Give the mapping a name first",
+        Msg::ReadingFile => "Reading the file…",
+        Msg::Created => "Created",
+        Msg::Updated => "Updated",
+        Msg::Unchanged => "Unchanged",
+        Msg::ImportProblems => "Problems (the rest is imported)",
+        Msg::AlreadyStored => "Already in the store",
+        Msg::SkipRecord => "Skip",
+        Msg::KeepBoth => "Keep both",
+        Msg::ForAll => "All:",
+        Msg::ImportFinished => "Import finished",
+        Msg::JobFailed => "The background work stopped unexpectedly",
+        Msg::LineNo => "line",
+        Msg::ColumnNo => "column",
+        Msg::SameName => "same name",
+        Msg::SameUrl => "same URL",
+        Msg::SameTitle => "same title",
+        Msg::SameDateTypeActors => "same date, type and actors",
+        Msg::Duplicates => "Duplicates",
+        Msg::CsvTableKind => "Rows are",
         Msg::LinksWillGo => "Links that go with it",
         Msg::Merge => "Merge duplicate…",
         Msg::MergeInto => "Choose the duplicate to merge into",
@@ -107,6 +139,9 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::Notes => "Notes",
         Msg::OpenedReadOnly => {
             "The store is open in another Marsad window or process; it was opened read-only."
+        }
+        Msg::OpenedWriteProtected => {
+            "The store's file or folder is write-protected; it was opened read-only."
         }
         Msg::OtherActor => "Other actor",
         Msg::Outlet => "Outlet",
@@ -129,6 +164,26 @@ pub(super) fn text(msg: Msg) -> &'static str {
             "Everything changed after that backup will be replaced. The current content is backed up first, and undo history is cleared."
         }
         Msg::NoBackups => "No backups yet.",
+        Msg::StoreDamaged => "The store is damaged",
+        Msg::DamagedKept => {
+            "Marsad found damage in this file and left it exactly as it is: nothing was changed or restored."
+        }
+        Msg::NewestGoodBackup => "The newest good backup is from",
+        Msg::BackupHolds => "The backup holds",
+        Msg::DamagedClaims => "The damaged file claims",
+        Msg::DamagedUncountable => "The damaged file cannot be counted.",
+        Msg::RescueLoses => {
+            "Anything changed after that backup would be lost from the store; the damaged file is kept beside it, renamed, so nothing is deleted."
+        }
+        Msg::NoGoodBackup => {
+            "No good backup was found beside the store. Keep the file, and try `marsad check` or an SQLite recovery tool on a copy."
+        }
+        Msg::RestoreThisBackup => "Restore this backup",
+        Msg::OpenReadOnly => "Open read-only",
+        Msg::OpenedBackupReadOnly => {
+            "A backup is open read-only; open your store again from the File menu to work."
+        }
+        Msg::RescuedDamagedKept => "Backup restored; the damaged file was kept as",
         Msg::CaptureArticle => "Capture article…",
         Msg::PasteArticle => "Paste article…",
         Msg::CaptureReview => "Review the capture",

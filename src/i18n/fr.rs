@@ -89,6 +89,38 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::From => "Du",
         Msg::FullText => "Texte intégral",
         Msg::Imported => "Importé",
+        Msg::OnlyFilteredEvents => "Seulement les événements du filtre actuel",
+        Msg::ImportNow => "Importer",
+        Msg::MergeRecords => "Fusionner",
+        Msg::FileFormat => "Format",
+        Msg::TextEncoding => "Encodage",
+        Msg::Recognise => "Reconnaître d’après le contenu",
+        Msg::CsvColumns => "Colonnes et champs qu’elles remplissent",
+        Msg::ColumnIgnored => "(non importée)",
+        Msg::SavedMappings => "Correspondances enregistrées",
+        Msg::SaveMapping => "Enregistrer la correspondance",
+        Msg::MappingName => "Nom de la correspondance",
+        Msg::MappingSaved => "Correspondance enregistrée",
+        Msg::MappingNeedsName => "Donnez d’abord un nom à la correspondance",
+        Msg::ReadingFile => "Lecture du fichier…",
+        Msg::Created => "Créés",
+        Msg::Updated => "Mis à jour",
+        Msg::Unchanged => "Inchangés",
+        Msg::ImportProblems => "Problèmes (le reste est importé)",
+        Msg::AlreadyStored => "Déjà dans la base",
+        Msg::SkipRecord => "Ignorer",
+        Msg::KeepBoth => "Garder les deux",
+        Msg::ForAll => "Tous :",
+        Msg::ImportFinished => "Import terminé",
+        Msg::JobFailed => "Le travail en arrière-plan s’est arrêté de façon inattendue",
+        Msg::LineNo => "ligne",
+        Msg::ColumnNo => "colonne",
+        Msg::SameName => "même nom",
+        Msg::SameUrl => "même URL",
+        Msg::SameTitle => "même titre",
+        Msg::SameDateTypeActors => "même date, type et acteurs",
+        Msg::Duplicates => "Doublons",
+        Msg::CsvTableKind => "Les lignes sont",
         Msg::LinksWillGo => "Liens supprimés avec lui",
         Msg::Merge => "Fusionner un doublon…",
         Msg::MergeInto => "Choisissez le doublon à fusionner dans",
@@ -109,6 +141,9 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::Notes => "Notes",
         Msg::OpenedReadOnly => {
             "Le magasin est ouvert dans une autre fenêtre de Marsad ; il est ouvert en lecture seule."
+        }
+        Msg::OpenedWriteProtected => {
+            "Le fichier du magasin ou son dossier est protégé en écriture ; il est ouvert en lecture seule."
         }
         Msg::OtherActor => "Autre acteur",
         Msg::Outlet => "Média",
@@ -131,6 +166,26 @@ pub(super) fn text(msg: Msg) -> &'static str {
             "Tout ce qui a changé après cette sauvegarde sera remplacé. Le contenu actuel est d’abord sauvegardé et l’historique d’annulation est effacé."
         }
         Msg::NoBackups => "Aucune sauvegarde pour l’instant.",
+        Msg::StoreDamaged => "Le magasin est endommagé",
+        Msg::DamagedKept => {
+            "Marsad a trouvé des dommages dans ce fichier et l’a laissé tel quel : rien n’a été modifié ni restauré."
+        }
+        Msg::NewestGoodBackup => "La sauvegarde saine la plus récente date du",
+        Msg::BackupHolds => "La sauvegarde contient",
+        Msg::DamagedClaims => "Le fichier endommagé annonce",
+        Msg::DamagedUncountable => "Le contenu du fichier endommagé ne peut pas être compté.",
+        Msg::RescueLoses => {
+            "Tout ce qui a changé après cette sauvegarde serait perdu pour le magasin ; le fichier endommagé est conservé à côté, renommé : rien n’est supprimé."
+        }
+        Msg::NoGoodBackup => {
+            "Aucune sauvegarde saine n’a été trouvée à côté du magasin. Gardez le fichier et essayez `marsad check` ou un outil de récupération SQLite sur une copie."
+        }
+        Msg::RestoreThisBackup => "Restaurer cette sauvegarde",
+        Msg::OpenReadOnly => "Ouvrir en lecture seule",
+        Msg::OpenedBackupReadOnly => {
+            "Une sauvegarde est ouverte en lecture seule ; rouvrez votre magasin depuis le menu Fichier pour travailler."
+        }
+        Msg::RescuedDamagedKept => "Sauvegarde restaurée ; le fichier endommagé est conservé sous",
         Msg::CaptureArticle => "Capturer un article…",
         Msg::PasteArticle => "Coller un article…",
         Msg::CaptureReview => "Revoir la capture",

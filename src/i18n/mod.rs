@@ -215,6 +215,70 @@ pub enum Msg {
     FullText,
     /// "Imported"
     Imported,
+    /// Export only the events the events view's filter selects
+    OnlyFilteredEvents,
+    /// Start an import
+    ImportNow,
+    /// Merge an imported record into the stored one
+    MergeRecords,
+    /// Format of the file
+    FileFormat,
+    /// Text encoding
+    TextEncoding,
+    /// Recognise the format from the content
+    Recognise,
+    /// The CSV columns and the fields they fill
+    CsvColumns,
+    /// A column that is not imported
+    ColumnIgnored,
+    /// Saved column mappings
+    SavedMappings,
+    /// Save the column mapping
+    SaveMapping,
+    /// Name of a column mapping
+    MappingName,
+    /// A column mapping was saved
+    MappingSaved,
+    /// Saving a mapping without a name
+    MappingNeedsName,
+    /// The file is being read
+    ReadingFile,
+    /// Records created
+    Created,
+    /// Records updated
+    Updated,
+    /// Records unchanged
+    Unchanged,
+    /// Problems that did not stop the import
+    ImportProblems,
+    /// Records the store already holds
+    AlreadyStored,
+    /// Skip a duplicate
+    SkipRecord,
+    /// Keep both records
+    KeepBoth,
+    /// Apply to every duplicate
+    ForAll,
+    /// The import finished
+    ImportFinished,
+    /// Background work stopped unexpectedly
+    JobFailed,
+    /// A line of a file
+    LineNo,
+    /// A column of a file
+    ColumnNo,
+    /// Matched by name
+    SameName,
+    /// Matched by URL
+    SameUrl,
+    /// Matched by title
+    SameTitle,
+    /// Matched by date, type and actors
+    SameDateTypeActors,
+    /// Duplicates
+    Duplicates,
+    /// What the rows of a CSV file are
+    CsvTableKind,
     /// "Links that go with it"
     LinksWillGo,
     /// "Merge duplicate…"
@@ -253,6 +317,8 @@ pub enum Msg {
     Notes,
     /// "The store is open in another Marsad window or process; it was opened read-only."
     OpenedReadOnly,
+    /// "The store's file or folder is write-protected; it was opened read-only."
+    OpenedWriteProtected,
     /// "Other actor"
     OtherActor,
     /// "Outlet"
@@ -291,6 +357,30 @@ pub enum Msg {
     RestoreLoses,
     /// "No backups yet."
     NoBackups,
+    /// "The store is damaged"
+    StoreDamaged,
+    /// "Marsad found damage in this file and left it exactly as it is: nothing was changed or restored."
+    DamagedKept,
+    /// "The newest good backup is from"
+    NewestGoodBackup,
+    /// "The backup holds"
+    BackupHolds,
+    /// "The damaged file claims"
+    DamagedClaims,
+    /// "The damaged file cannot be counted."
+    DamagedUncountable,
+    /// "Anything changed after that backup would be lost from the store; the damaged file is kept beside it, renamed, so nothing is deleted."
+    RescueLoses,
+    /// "No good backup was found beside the store. Keep the file, and try `marsad check` or an SQLite recovery tool on a copy."
+    NoGoodBackup,
+    /// "Restore this backup"
+    RestoreThisBackup,
+    /// "Open read-only"
+    OpenReadOnly,
+    /// "A backup is open read-only; open your store again from the File menu to work."
+    OpenedBackupReadOnly,
+    /// "Backup restored; the damaged file was kept as"
+    RescuedDamagedKept,
     /// "Capture article…"
     CaptureArticle,
     /// "Paste article…"

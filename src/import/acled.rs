@@ -286,7 +286,8 @@ fn event_row(row: &Row<'_>, b: &mut PlanBuilder) -> Result<(), ImportError> {
         (None, None) => e.id,
     };
     let actors = actors(row, kind, b);
-    b.add_event(e, &actors, external.as_deref(), row.line);
+    let notes = row.owned("notes");
+    let event = b.add_event(e, &actors, external.as_deref(), row.line);
     for name in row.get("source").map(split_list).unwrap_or_default() {
         let mut s = Source::new(SourceKind::NewsArticle, name.clone());
         s.outlet = Some(name.clone());
@@ -294,7 +295,12 @@ fn event_row(row: &Row<'_>, b: &mut PlanBuilder) -> Result<(), ImportError> {
             "source",
             &format!("t:{}", super::plan_builder::name_key(&name)),
         );
-        b.add_source(s, row.line);
+        let source = b.add_source(s, row.line);
+        // ACLED's notes summarise what its cited sources report: they become an excerpt of
+        // each cited source (credibility not judged) so that the event is linked to them.
+        if let Some(notes) = &notes {
+            b.cite(event, source, notes);
+        }
     }
     Ok(())
 }
@@ -407,6 +413,17 @@ mod tests {
         assert_eq!(d.actors.len(), 3);
         assert_eq!(d.actors[0].kind, ActorKind::PoliceJudicial);
         assert_eq!(d.sources.len(), 2);
+        // Both cited sources support the event through ACLED's notes.
+        assert_eq!(d.excerpts.len(), 2);
+        assert_eq!(d.evidence.len(), 2);
+        for x in &d.excerpts {
+            assert_eq!(Some(x.text.as_str()), e.description.as_deref());
+        }
+        assert!(
+            d.evidence
+                .iter()
+                .all(|v| v.target == crate::model::EvidenceTarget::Event(e.id))
+        );
         let roles: Vec<Role> = d.participations.iter().map(|p| p.role).collect();
         assert_eq!(
             roles,

@@ -269,26 +269,51 @@ impl Importer for Bibtex {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         check_lines(text)?;
         check_braces(text)?;
-        let raw = RawBibliography::parse(text).map_err(|e| parse_error(text, &e))?;
-        let lines: HashMap<String, usize> = raw
-            .entries
-            .iter()
-            .map(|e| (e.v.key.v.to_owned(), line_of(text, e.span.start)))
-            .collect();
-        if raw.entries.is_empty() {
-            return Err(ImportError::WrongFormat(
-                "this file holds no BibTeX entry (@article{…}, @book{…}…)".into(),
-            ));
-        }
-        let bib = Bibliography::from_raw(raw).map_err(|e| parse_error(text, &e))?;
-        let mut b = PlanBuilder::default();
-        for entry in bib.iter() {
-            let line = lines.get(&entry.key).copied().unwrap_or(1);
-            let s = source(entry, line, &mut b)?;
-            b.add_source(s, line);
-        }
-        Ok(b.finish())
+        // The biblatex parser recurses deeper than brace nesting alone explains (a property
+        // test overflowed a 2 MiB test-thread stack), and imports run on job threads with
+        // small stacks: parse on a thread of its own with room to spare.
+        let owned = text.to_owned();
+        std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .name("marsad-bibtex".into())
+                .stack_size(PARSER_STACK)
+                .spawn_scoped(scope, move || parse_bibliography(&owned))
+                .map_err(ImportError::Io)?
+                .join()
+                .unwrap_or_else(|_| {
+                    Err(ImportError::WrongFormat(
+                        "the BibTeX parser failed on this file".into(),
+                    ))
+                })
+        })
     }
+}
+
+/// Stack of the BibTeX parsing thread.
+const PARSER_STACK: usize = 64 * 1024 * 1024;
+
+/// Parses a checked BibTeX text into sources.
+fn parse_bibliography(text: &str) -> Result<ImportPlan, ImportError> {
+    let raw = RawBibliography::parse(text).map_err(|e| parse_error(text, &e))?;
+    super::bibtex_links::check_cycles(text, &raw)?;
+    let lines: HashMap<String, usize> = raw
+        .entries
+        .iter()
+        .map(|e| (e.v.key.v.to_owned(), line_of(text, e.span.start)))
+        .collect();
+    if raw.entries.is_empty() {
+        return Err(ImportError::WrongFormat(
+            "this file holds no BibTeX entry (@article{…}, @book{…}…)".into(),
+        ));
+    }
+    let bib = Bibliography::from_raw(raw).map_err(|e| parse_error(text, &e))?;
+    let mut b = PlanBuilder::default();
+    for entry in bib.iter() {
+        let line = lines.get(&entry.key).copied().unwrap_or(1);
+        let s = source(entry, line, &mut b)?;
+        b.add_source(s, line);
+    }
+    Ok(b.finish())
 }
 
 #[cfg(test)]

@@ -342,6 +342,17 @@ const SOURCES: &[(&str, CsvField)] = &[
     ("source type", CsvField::Kind),
 ];
 
+/// The fields a column of `table` can fill, in the order a mapping dialog lists them.
+pub fn fields_for(table: CsvTable) -> Vec<CsvField> {
+    let mut out: Vec<CsvField> = Vec::new();
+    for (_, f) in table_synonyms(table).iter().chain(COMMON) {
+        if !out.contains(f) {
+            out.push(*f);
+        }
+    }
+    out
+}
+
 /// The loose form of a header: normalised, underscores and punctuation as spaces.
 pub fn header_key(header: &str) -> String {
     name_key(header.trim_start_matches('\u{feff}'))

@@ -67,6 +67,8 @@ impl Importer for MarsadJson {
 
     fn read(&self, text: &str) -> Result<ImportPlan, ImportError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // serde_json stops at 128 levels with a bare "recursion limit"; say what the limit is.
+        super::limits::check_json_depth(text, 1)?;
         let header: Header = serde_json::from_str(text).map_err(json_error)?;
         if header.format.as_deref() != Some("marsad") {
             return Err(ImportError::WrongFormat(
@@ -113,6 +115,17 @@ fn strip_position(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deep_nesting_is_refused_with_its_line() {
+        let deep = format!(
+            "{{\"format\":\"marsad\",\"version\":1,\n\"events\":{}",
+            "[".repeat(10_000)
+        );
+        let err = MarsadJson.read(&deep).unwrap_err().to_string();
+        assert!(err.starts_with("line 2:"), "{err}");
+        assert!(err.contains("32 levels"), "{err}");
+    }
 
     #[test]
     fn refuses_other_json_and_newer_versions() {

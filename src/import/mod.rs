@@ -3,6 +3,7 @@
 
 pub mod acled;
 pub mod bibtex;
+mod bibtex_links;
 pub mod capture;
 pub mod countries;
 pub mod csl_json;
@@ -11,13 +12,14 @@ pub mod csv_mapping;
 mod csv_rows;
 mod csv_values;
 pub mod dates;
+pub mod duplicates;
 pub mod encoding;
 pub mod ftm;
 pub mod limits;
 pub mod marsad_json;
 mod plan_builder;
-pub mod reconcile;
 pub mod ris;
+pub mod run;
 pub(crate) mod source_values;
 pub mod stable_id;
 #[cfg(test)]
@@ -26,7 +28,6 @@ pub(crate) mod test_support;
 pub use csv_mapping::{CsvField, CsvMapping, CsvTable, guess_mapping};
 pub use dates::parse_date;
 pub use encoding::{EncodingChoice, decode};
-pub use reconcile::reconcile;
 
 use crate::model::Dataset;
 use std::path::Path;

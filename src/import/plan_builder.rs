@@ -5,8 +5,8 @@
 use super::stable_id::stable_id;
 use super::{ImportPlan, Problem};
 use crate::model::{
-    Actor, ActorKind, Event, Excerpt, Id, Participation, Relation, Role, Source, is_arabic,
-    normalize,
+    Actor, ActorKind, Event, Evidence, EvidenceTarget, Excerpt, Id, Participation, Relation, Role,
+    Source, is_arabic, normalize,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -227,6 +227,19 @@ impl PlanBuilder {
         let id = excerpt.id;
         self.plan.data.excerpts.push(excerpt);
         id
+    }
+
+    /// Links an event to a source through an excerpt of `text` (evidence with a deterministic
+    /// id, added once).
+    pub fn cite(&mut self, event: Id, source: Id, text: &str) {
+        let excerpt = self.add_excerpt(Excerpt::new(source, text));
+        let id = stable_id("evidence", &format!("{excerpt}/{event}"));
+        let data = &mut self.plan.data;
+        if !data.evidence.iter().any(|e| e.id == id) {
+            let mut evidence = Evidence::new(excerpt, EvidenceTarget::Event(event));
+            evidence.id = id;
+            data.evidence.push(evidence);
+        }
     }
 
     /// Adds a relation between two actors.

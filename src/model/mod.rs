@@ -12,6 +12,7 @@ mod links;
 mod normalize;
 mod partial_date;
 mod source;
+mod subset;
 mod validation;
 
 pub use actor::Actor;

@@ -208,7 +208,10 @@ pub(crate) fn import_with_progress(
             links::insert_evidence(conn, r)
         },
     )?;
-    progress(total, total);
+    // A cancel that arrives after the last record still comes before the commit.
+    if !progress(total, total) {
+        return Err(StoreError::Cancelled);
+    }
     Ok(s)
 }
 

@@ -34,6 +34,22 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// The store's file or folder may not be written; it can be opened read-only.
+    #[error("{path} cannot be changed ({reason}); it can only be opened read-only")]
+    NotWritable {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// The store's file was moved or deleted while it was open.
+    #[error(
+        "{path} was moved or deleted while Marsad had it open; nothing was written. Put it back, or open it where it is now"
+    )]
+    Vanished {
+        /// Where the store was opened.
+        path: PathBuf,
+    },
     /// The store was opened read-only.
     #[error("this store is open read-only; nothing was changed")]
     ReadOnly,
@@ -80,6 +96,11 @@ impl StoreError {
     /// Whether the error is the user's to fix (bad input, wrong file) rather than a bug.
     pub fn is_user_error(&self) -> bool {
         !matches!(self, Self::Sqlite(_) | Self::Corrupt(_))
+    }
+
+    /// Whether SQLite found the store's file damaged (rather than a query or a value failing).
+    pub fn is_corruption(&self) -> bool {
+        matches!(self, Self::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt))
     }
 }
 

@@ -138,6 +138,20 @@ pub(crate) fn all(conn: &Connection) -> Result<Vec<Event>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Events of `kind` whose start is written exactly as `start` (duplicate detection on import).
+pub(crate) fn starting(
+    conn: &Connection,
+    start: PartialDate,
+    kind: EventKind,
+) -> Result<Vec<Event>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM event e WHERE e.kind = ?1 AND e.start_key = ?2 AND e.start_date = ?3 ORDER BY e.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![kind, start.start_key(), start], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Every tag in use with how often, most used first (for completion).
 pub(crate) fn tags(conn: &Connection, prefix: &str, limit: usize) -> Result<Vec<(String, u64)>> {
     let upper = format!("{prefix}\u{10FFFF}");

@@ -120,6 +120,56 @@ mod tests {
     }
 
     #[test]
+    fn a_failing_migration_on_a_store_file_keeps_its_version_and_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.marsad");
+        let mut c = Connection::open(&path).unwrap();
+        c.pragma_update(None, "journal_mode", "WAL").unwrap();
+        migrate(&mut c, &path).unwrap();
+        c.execute("INSERT INTO meta (key, value) VALUES ('probe', 'kept')", [])
+            .unwrap();
+        // The second of two new steps fails: the first stays applied, the store stays sound.
+        let steps = [
+            Migration {
+                version: CURRENT_VERSION + 1,
+                sql: "CREATE TABLE added_by_step_one (x INTEGER) STRICT;",
+            },
+            Migration {
+                version: CURRENT_VERSION + 2,
+                sql: "CREATE TABLE added_by_step_two (x INTEGER); SELECT no_such_function();",
+            },
+        ];
+        assert!(migrate_with(&mut c, &path, &steps).is_err());
+        drop(c);
+        let c = Connection::open(&path).unwrap();
+        assert_eq!(version(&c).unwrap(), CURRENT_VERSION + 1);
+        let tables = |name: &str| -> i64 {
+            c.query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(tables("added_by_step_one"), 1);
+        assert_eq!(
+            tables("added_by_step_two"),
+            0,
+            "the failed step left nothing"
+        );
+        let kept: String = c
+            .query_row("SELECT value FROM meta WHERE key = 'probe'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(kept, "kept");
+        let ok: String = c
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+    }
+
+    #[test]
     fn version_1_store_gains_briefings_and_keeps_its_records() {
         let mut c = Connection::open_in_memory().unwrap();
         migrate_with(&mut c, Path::new(":memory:"), &MIGRATIONS[..1]).unwrap();

@@ -11,10 +11,15 @@ mod convert;
 mod dataset;
 mod error;
 mod events;
+#[cfg(test)]
+mod fault_tests;
 mod links;
+mod lookup;
 mod merge;
 mod migrations;
 mod open;
+mod reference;
+mod rescue;
 pub mod rotation;
 pub mod search;
 mod sources;
@@ -31,6 +36,7 @@ pub use events::{EventFilter, EventQuery, EventRow, EventSort};
 pub use merge::Merged;
 pub use migrations::CURRENT_VERSION;
 pub use open::{APPLICATION_ID, lock_path};
+pub use rescue::{Rescued, rescue};
 pub use rotation::BackupEntry;
 pub use search::{Hit, Kind as SearchKind, Query as SearchQuery};
 pub use sources::SourceRow;
@@ -51,6 +57,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     read_only: bool,
+    /// The file opened, to refuse writes once it has been moved or deleted.
+    identity: Option<open::FileId>,
     _lock: Option<open::StoreLock>,
 }
 
@@ -60,9 +68,10 @@ impl Store {
     pub fn open(path: &Path) -> Result<Self> {
         let created = !path.exists();
         if created {
-            open::create_private_file(path)?;
+            open::create_store_file(path)?;
         } else {
             open::check_file_header(path)?;
+            open::check_writable(path)?;
         }
         let lock = open::lock(path)?;
         let mut conn = open::connect(path, false)?;
@@ -79,6 +88,7 @@ impl Store {
             conn,
             path: path.to_owned(),
             read_only: false,
+            identity: open::file_id(path),
             _lock: Some(lock),
         })
     }
@@ -97,6 +107,7 @@ impl Store {
             conn,
             path: path.to_owned(),
             read_only: true,
+            identity: None,
             _lock: None,
         })
     }
@@ -114,6 +125,7 @@ impl Store {
             conn,
             path: self.path.clone(),
             read_only: self.read_only,
+            identity: self.identity,
             _lock: None,
         })
     }
@@ -137,6 +149,7 @@ impl Store {
             conn,
             path: PathBuf::from(":memory:"),
             read_only: false,
+            identity: None,
             _lock: None,
         })
     }
@@ -153,15 +166,30 @@ impl Store {
 
     /// Runs `f` in one write transaction: all of it is stored, or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
-        if self.read_only {
-            return Err(StoreError::ReadOnly);
-        }
+        self.check_writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&Writer { tx: &tx })?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// Refuses a write to a read-only store, or to a store whose file was moved or deleted
+    /// while open (SQLite would go on writing to the unlinked file, and the work would vanish
+    /// when Marsad closes).
+    fn check_writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
+        if let Some(id) = self.identity
+            && open::file_id(&self.path) != Some(id)
+        {
+            return Err(StoreError::Vanished {
+                path: self.path.clone(),
+            });
+        }
+        Ok(())
     }
 
     // ---- reading ----
@@ -281,9 +309,31 @@ impl Store {
         events::tags(&self.conn, prefix, limit)
     }
 
-    /// Ranked full-text search, Arabic spelling variants and attached prefixes included.
+    /// Ranked full-text search, Arabic spelling variants and attached prefixes included (bm25
+    /// over the newest [`search::RANK_CANDIDATES`] matches).
     pub fn search(&self, query: &str, kind: Option<SearchKind>, limit: usize) -> Result<Vec<Hit>> {
         search::search(&self.conn, &SearchQuery::parse(query), kind, limit)
+    }
+
+    /// Unranked full-text search for search-as-you-type: the newest matches, at once.
+    pub fn search_first(
+        &self,
+        query: &str,
+        kind: Option<SearchKind>,
+        limit: usize,
+    ) -> Result<Vec<Hit>> {
+        search::search_first(&self.conn, &SearchQuery::parse(query), kind, limit)
+    }
+
+    /// FTS5's own ranking of every match (`ORDER BY rank LIMIT n`): the benchmarks' reference.
+    pub fn search_raw_fts(&self, query: &str, limit: usize) -> Result<Vec<i64>> {
+        reference::raw_fts_ranked(&self.conn, &SearchQuery::parse(query), limit)
+    }
+
+    /// A page of bare event rows in date order straight from SQLite's date index, no joins:
+    /// the paging benchmark's reference. Returns the number of rows read.
+    pub fn reference_events_page(&self, offset: usize, limit: usize) -> Result<usize> {
+        reference::events_page(&self.conn, offset, limit)
     }
 
     /// One saved briefing.
@@ -357,9 +407,7 @@ impl Store {
     /// sound Marsad store and writing a `before-restore` backup of the current content. The
     /// copy runs in one SQLite transaction: it happens whole or not at all.
     pub fn restore_from(&mut self, backup: &Path) -> Result<BackupInfo> {
-        if self.read_only {
-            return Err(StoreError::ReadOnly);
-        }
+        self.check_writable()?;
         open::check_file_header(backup)?;
         let src = open::connect(backup, true)?;
         let report = stats::check(&src, false)?;

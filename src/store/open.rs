@@ -55,25 +55,128 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(io)?;
     }
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path).map_err(io)?;
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode_private()
+        .open(path)
+        .map_err(io)?;
     Ok(())
+}
+
+/// Files only their owner can read and write (on Unix; elsewhere the folder's rules apply).
+trait PrivateMode {
+    fn mode_private(&mut self) -> &mut Self;
+}
+
+impl PrivateMode for OpenOptions {
+    #[cfg(unix)]
+    fn mode_private(&mut self) -> &mut Self {
+        use std::os::unix::fs::OpenOptionsExt;
+        self.mode(0o600)
+    }
+
+    #[cfg(not(unix))]
+    fn mode_private(&mut self) -> &mut Self {
+        self
+    }
+}
+
+/// Creates a new, migrated, empty store at `path`. It is built under a temporary name and only
+/// then linked into place, so a crash while creating never leaves an empty or half-made file
+/// under the store's name (which the next start would refuse as "not a store").
+pub(crate) fn create_store_file(path: &Path) -> Result<()> {
+    let io = |p: &Path| {
+        let p = p.to_owned();
+        move |source| StoreError::Io { path: p, source }
+    };
+    let tmp = side_path(path, ".creating");
+    for stale in [
+        ".creating",
+        ".creating-journal",
+        ".creating-wal",
+        ".creating-shm",
+    ] {
+        let _ = std::fs::remove_file(side_path(path, stale));
+    }
+    create_private_file(&tmp)?;
+    {
+        let mut conn = Connection::open(&tmp)?;
+        migrations::migrate(&mut conn, path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.close().map_err(|(_, e)| StoreError::from(e))?;
+    }
+    File::open(&tmp)
+        .and_then(|f| f.sync_all())
+        .map_err(io(&tmp))?;
+    // A hard link never replaces a store another process created meanwhile; file systems
+    // without links get a rename.
+    let placed = match std::fs::hard_link(&tmp, path) {
+        Ok(()) => std::fs::remove_file(&tmp),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => std::fs::remove_file(&tmp),
+        Err(_) => std::fs::rename(&tmp, path),
+    };
+    placed.map_err(io(path))?;
+    sync_dir(path);
+    Ok(())
+}
+
+/// Makes a rename or link in the store's folder durable (a no-op where folders cannot be synced).
+fn sync_dir(path: &Path) {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Ok(d) = File::open(dir)
+    {
+        let _ = d.sync_all();
+    }
+}
+
+/// `path` with `suffix` appended to its file name.
+fn side_path(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// The folder a store lives in.
+fn folder(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Refuses, before anything is written, a store Marsad may not change: a write-protected file,
+/// or a write-protected folder (where SQLite could not create its journal and lock files).
+/// The permission bits are read rather than tried, so the answer is the same for every user.
+pub(crate) fn check_writable(path: &Path) -> Result<()> {
+    let protected = |p: &Path| {
+        std::fs::metadata(p)
+            .map(|m| m.permissions().readonly())
+            .unwrap_or(false)
+    };
+    let reason = if protected(path) {
+        "the file is write-protected"
+    } else if protected(folder(path)) {
+        "its folder is write-protected"
+    } else {
+        return Ok(());
+    };
+    Err(StoreError::NotWritable {
+        path: path.to_owned(),
+        reason: reason.to_owned(),
+    })
 }
 
 /// Opens a connection with the store's settings, recognising the file before anything is written.
 pub(crate) fn connect(path: &Path, read_only: bool) -> Result<Connection> {
-    let flags = if read_only {
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    let conn = if read_only {
+        open_read_only(path)?
     } else {
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Connection::open_with_flags(path, flags)?
     };
-    let conn = Connection::open_with_flags(path, flags)?;
     conn.busy_timeout(Duration::from_secs(5))?;
     identify(&conn, path)?;
     migrations::check_not_newer(&conn, path)?;
@@ -84,6 +187,37 @@ pub(crate) fn connect(path: &Path, read_only: bool) -> Result<Connection> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(conn)
+}
+
+/// Opens a store for reading only. In a write-protected folder SQLite cannot create the shared-
+/// memory file a WAL store needs; with no WAL content waiting, the file is then opened as
+/// immutable, which reads it without any side file.
+fn open_read_only(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let folder_protected = std::fs::metadata(folder(path))
+        .map(|m| m.permissions().readonly())
+        .unwrap_or(false);
+    if !folder_protected || side_path(path, "-wal").exists() {
+        return Ok(Connection::open_with_flags(path, flags)?);
+    }
+    let uri = format!("file:{}?immutable=1", uri_escape(path));
+    Ok(Connection::open_with_flags(
+        uri,
+        flags | OpenFlags::SQLITE_OPEN_URI,
+    )?)
+}
+
+/// Percent-encodes what a file URI cannot hold literally.
+fn uri_escape(path: &Path) -> String {
+    let mut out = String::new();
+    for b in path.as_os_str().as_encoded_bytes() {
+        match b {
+            b'?' | b'#' | b'%' => out.push_str(&format!("%{b:02X}")),
+            0x80.. => out.push_str(&format!("%{b:02X}")),
+            _ => out.push(char::from(*b)),
+        }
+    }
+    out
 }
 
 /// Tells a Marsad store from another application's SQLite file (or a damaged one).
@@ -112,6 +246,26 @@ fn identify(conn: &Connection, path: &Path) -> Result<()> {
     )))
 }
 
+/// Which file a path names (device and inode on Unix; on other systems only that it exists),
+/// so that a store moved or deleted while open is noticed before a write that would be lost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct FileId(u64, u64);
+
+/// The identity of the file at `path`, if there is one.
+pub(crate) fn file_id(path: &Path) -> Option<FileId> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some(FileId(meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Some(FileId(0, 0))
+    }
+}
+
 /// The advisory lock that keeps a second Marsad process from writing the same store.
 #[derive(Debug)]
 pub(crate) struct StoreLock {
@@ -126,10 +280,19 @@ pub(crate) fn lock(path: &Path) -> Result<StoreLock> {
         .write(true)
         .create(true)
         .truncate(false)
+        .mode_private()
         .open(&lock_path)
-        .map_err(|source| StoreError::Io {
-            path: lock_path.clone(),
-            source,
+        .map_err(|source| match source.kind() {
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                StoreError::NotWritable {
+                    path: path.to_owned(),
+                    reason: format!("the lock file {} cannot be created", lock_path.display()),
+                }
+            }
+            _ => StoreError::Io {
+                path: lock_path.clone(),
+                source,
+            },
         })?;
     match file.try_lock() {
         Ok(()) => Ok(StoreLock { _file: file }),

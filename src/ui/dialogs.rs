@@ -10,6 +10,7 @@ use egui::{Context, Ui};
 
 /// Draws whichever dialogs are open.
 pub fn dialogs_ui(ctx: &Context, state: &mut AppState, ui_state: &mut UiState) {
+    rescue_ui(ctx, state);
     confirm_delete_ui(ctx, state);
     if state.dialogs.trash {
         window(ctx, state, Msg::Trash, trash_ui);
@@ -71,6 +72,101 @@ fn window(
 
 fn title_key(m: Msg) -> &'static str {
     crate::i18n::tr(crate::i18n::Lang::En, m)
+}
+
+/// At start-up on a damaged store: says so, says the file was left as it is, and offers the
+/// newest good backup with its date and what it holds beside what the damaged file claims.
+/// Nothing happens until the user chooses; the dialog cannot be dismissed into a working app
+/// on the empty stand-in store.
+fn rescue_ui(ctx: &Context, state: &mut AppState) {
+    let crate::app::Opened::Damaged(offer) = state.opened.clone() else {
+        return;
+    };
+    egui::Modal::new(egui::Id::unique("rescue")).show(ctx, |ui| {
+        text::column_ui(ui, |ui| {
+            text::heading(ui, state.tr(Msg::StoreDamaged));
+            text::label(ui, &offer.path.display().to_string());
+            text::paragraph(ui, state.tr(Msg::DamagedKept));
+            text::weak(ui, &offer.problem);
+            let Some(backup) = &offer.backup else {
+                text::paragraph(ui, state.tr(Msg::NoGoodBackup));
+                rescue_buttons_ui(ui, state, None);
+                return;
+            };
+            text::paragraph(
+                ui,
+                &format!(
+                    "{} {} ({}, {} KB).",
+                    state.tr(Msg::NewestGoodBackup),
+                    backup_date(&backup.stamp),
+                    backup.reason,
+                    backup.bytes / 1024
+                ),
+            );
+            if let Some(s) = &offer.backup_stats {
+                let line = format!("{}: {}", state.tr(Msg::BackupHolds), counts(state, s));
+                text::paragraph(ui, &line);
+            }
+            match &offer.damaged_stats {
+                Some(s) => {
+                    let line = format!("{}: {}", state.tr(Msg::DamagedClaims), counts(state, s));
+                    text::paragraph(ui, &line);
+                }
+                None => {
+                    text::paragraph(ui, state.tr(Msg::DamagedUncountable));
+                }
+            }
+            text::paragraph(ui, state.tr(Msg::RescueLoses));
+            rescue_buttons_ui(ui, state, Some(backup.path.as_path()));
+        });
+    });
+}
+
+fn rescue_buttons_ui(ui: &mut Ui, state: &mut AppState, backup: Option<&std::path::Path>) {
+    text::row_ui(ui, |ui| {
+        if let Some(path) = backup {
+            if button_ui(ui, state.tr(Msg::RestoreThisBackup)).clicked() {
+                crate::app::actions::rescue_from_backup(state);
+            }
+            if button_ui(ui, state.tr(Msg::OpenReadOnly)).clicked() {
+                crate::app::actions::open_backup_read_only(state, path);
+            }
+        }
+        if button_ui(ui, state.tr(Msg::Quit)).clicked() {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    });
+}
+
+/// `20261123T014455Z` as `2026-11-23 01:44 UTC`.
+fn backup_date(stamp: &str) -> String {
+    let part = |a: usize, b: usize| stamp.get(a..b).unwrap_or("");
+    format!(
+        "{}-{}-{} {}:{} UTC",
+        part(0, 4),
+        part(4, 6),
+        part(6, 8),
+        part(9, 11),
+        part(11, 13)
+    )
+}
+
+fn counts(state: &AppState, s: &crate::store::Stats) -> String {
+    let sep = if state.settings.lang == crate::i18n::Lang::Ar {
+        "، "
+    } else {
+        ", "
+    };
+    [
+        (s.events, Msg::Events),
+        (s.actors, Msg::Actors),
+        (s.sources, Msg::Sources),
+        (s.excerpts, Msg::Excerpts),
+    ]
+    .iter()
+    .map(|(n, m)| format!("{n} {}", state.tr(*m)))
+    .collect::<Vec<_>>()
+    .join(sep)
 }
 
 fn confirm_delete_ui(ctx: &Context, state: &mut AppState) {
@@ -265,9 +361,18 @@ fn export_ui(ui: &mut Ui, state: &mut AppState) {
     let names = crate::export::names();
     super::widgets::combo_ui(ui, "export-format", &mut format, &names, |n| n);
     state.dialogs.export = Some(format);
+    let filter = state.settings.event_filter.clone();
+    if !filter.is_empty() {
+        let n = state.event_total();
+        let caption = format!("{} ({n})", state.tr(Msg::OnlyFilteredEvents));
+        let mut only = state.dialogs.export_filtered;
+        super::widgets::checkbox_ui(ui, &mut only, &caption);
+        state.dialogs.export_filtered = only;
+    }
     if button_ui(ui, state.tr(Msg::Save)).clicked() {
         state.dialogs.export = None;
-        crate::app::actions::export_dialog(state, format);
+        let filter = (state.dialogs.export_filtered && !filter.is_empty()).then_some(filter);
+        crate::app::actions::export_dialog(state, format, filter);
     }
 }
 
@@ -308,6 +413,9 @@ fn backups_ui(ui: &mut Ui, state: &mut AppState) {
             );
             if button_ui(ui, state.tr(Msg::Restore)).clicked() {
                 state.dialogs.backups = Some(Some(b.clone()));
+            }
+            if button_ui(ui, state.tr(Msg::OpenReadOnly)).clicked() {
+                crate::app::actions::open_backup_read_only(state, &b.path);
             }
         });
     }

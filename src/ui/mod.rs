@@ -9,8 +9,10 @@ mod capture;
 mod dialogs;
 mod event_editor;
 mod events;
+mod import_review;
 mod menu;
 pub mod network;
+pub mod png_export;
 pub mod scene;
 mod search;
 mod sources;
@@ -73,6 +75,8 @@ pub fn app_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiState) {
     dialogs::dialogs_ui(&ctx, state, ui_state);
     search::search_window_ui(&ctx, state);
     capture::capture_windows_ui(&ctx, state, &mut ui_state.paste);
+    crate::app::import_review::poll_import(state);
+    import_review::import_window_ui(&ctx, state);
     if !state.jobs.is_empty() {
         ctx.request_repaint_after(std::time::Duration::from_millis(100));
     }

@@ -29,7 +29,9 @@ pub fn search_window_ui(ctx: &Context, state: &mut AppState) {
                 r.request_focus();
                 state.search.focus = false;
             }
-            state.refresh_search();
+            if state.refresh_search() {
+                ui.ctx().request_repaint();
+            }
             let (down, up, enter) = ui.input(|i| {
                 (
                     i.key_pressed(Key::ArrowDown),

@@ -7,6 +7,7 @@
 pub mod force;
 pub mod lod;
 pub mod overlap;
+pub mod png;
 pub mod quadtree;
 pub mod runner;
 pub mod scene;

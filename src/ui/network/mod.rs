@@ -4,6 +4,7 @@
 mod draw;
 pub mod graph;
 
+use super::png_export::PngExport;
 use super::widgets::{button_ui, combo_ui, option_combo_ui};
 use crate::app::{AppState, View};
 use crate::i18n::{Msg, vocab};
@@ -69,6 +70,8 @@ pub struct NetworkState {
     /// The last frame's draw list (exports write it).
     pub scene: Scene,
     canvas: Option<Rect>,
+    /// PNG export of the network as shown.
+    pub png: PngExport,
 }
 
 impl NetworkState {
@@ -79,17 +82,32 @@ impl NetworkState {
             .map_or((0, 0), |(_, g)| (g.nodes.len(), g.edges.len()))
     }
 
-    /// Screen position of the node of the actor named `name` in any language (tests).
-    pub fn node_position(&self, name: &str) -> Option<Pos2> {
+    /// Whether the layout is still moving in the background.
+    pub fn is_laying_out(&self) -> bool {
+        matches!(&self.layout, Some((_, Layout::Running(r))) if !r.is_converged())
+    }
+
+    /// Whether the `k`-th node is pinned by the user (tests).
+    pub fn is_pinned(&self, k: usize) -> bool {
+        self.pinned.contains(&k)
+    }
+
+    /// Index of the node of the actor named `name` in any language (tests).
+    pub fn node_index(&self, name: &str) -> Option<usize> {
         let (_, _, data) = self.data.as_ref()?;
         let (_, graph) = self.graph.as_ref()?;
-        let k = graph.nodes.iter().position(|&i| {
+        graph.nodes.iter().position(|&i| {
             let a = &data.actors[i];
             [&a.name_ar, &a.name_en, &a.acronym]
                 .into_iter()
                 .flatten()
                 .any(|n| n == name)
-        })?;
+        })
+    }
+
+    /// Screen position of the node of the actor named `name` in any language (tests).
+    pub fn node_position(&self, name: &str) -> Option<Pos2> {
+        let k = self.node_index(name)?;
         self.places
             .get(k)
             .map(|(p, _)| *p + self.canvas.map_or(Vec2::ZERO, |c| c.min.to_vec2()))
@@ -230,10 +248,11 @@ pub fn network_view_ui(ui: &mut Ui, state: &mut AppState, net: &mut NetworkState
     crate::ui::scene::paint_scene(ui, ui.painter(), &scene, rect.min);
     net.scene = scene;
     net.places = places;
+    net.png.frame(ui, state, rect);
     if matches!(&net.layout, Some((_, Layout::Running(r))) if !r.is_converged()) {
         ui.ctx().request_repaint();
     }
-    if let Some(pos) = response.hover_pos()
+    if let Some(pos) = response.hover_pos().filter(|_| !net.png.is_busy())
         && let Some(k) = node_at(&net.places, pos - rect.min.to_vec2())
         && let Some((_, _, data)) = &net.data
         && let Some((_, graph)) = &net.graph
@@ -324,6 +343,9 @@ fn toolbar_ui(ui: &mut Ui, state: &mut AppState, net: &mut NetworkState) {
             let scene = net.scene.clone();
             crate::ui::scene::export_svg(state, &scene, "network");
         }
+        if button_ui(ui, state.tr(Msg::VizExportPng)).clicked() {
+            net.png.ask_file("network");
+        }
         let (n, e) = net.counts();
         text::weak(
             ui,
@@ -371,8 +393,11 @@ fn handle_input(
         }
     }
     if response.drag_started() {
-        let on = response
-            .interact_pointer_pos()
+        // Where the button went down, not where the pointer is once the drag is recognised:
+        // a quick drag would otherwise miss the node it started on.
+        let on = ui
+            .input(|i| i.pointer.press_origin())
+            .or_else(|| response.interact_pointer_pos())
             .and_then(|p| node_at(&net.places, p - origin));
         net.drag = Some(on);
     }

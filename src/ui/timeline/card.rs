@@ -1,8 +1,9 @@
 //! The hover card of a timeline marker: date as written, title, actors, sources.
 
-use super::data::TimelineData;
+use super::data::{Lane, TimelineData};
 use crate::app::AppState;
 use crate::i18n::{Msg, vocab};
+use crate::store::TimelineRow;
 use crate::text;
 use crate::viz::lod::Bin;
 use egui::Ui;
@@ -11,7 +12,7 @@ use egui::Ui;
 const CLUSTER_LINES: usize = 8;
 
 /// The card for `bin`: one event in full, or the first events of a cluster.
-pub fn card_ui(ui: &mut Ui, state: &AppState, data: &TimelineData, bin: Bin) {
+pub fn card_ui(ui: &mut Ui, state: &AppState, data: &TimelineData, lanes: &[Lane], bin: Bin) {
     ui.set_max_width(380.0);
     let lang = state.lang();
     let rtl = lang.direction().is_rtl();
@@ -19,13 +20,7 @@ pub fn card_ui(ui: &mut Ui, state: &AppState, data: &TimelineData, bin: Bin) {
     text::column_ui(ui, |ui| {
         if bin.count > 1 {
             text::strong(ui, &format!("{} {}", bin.count, state.tr(Msg::Events)));
-            let first = data.rows.get(bin.first).map(|r| r.start);
-            let rows = data
-                .rows
-                .iter()
-                .skip_while(|r| Some(r.start) != first)
-                .take(CLUSTER_LINES);
-            for r in rows {
+            for r in cluster_rows(data, lanes, bin).take(CLUSTER_LINES) {
                 text::label(
                     ui,
                     &format!("{} — {}", vocab::date(lang, &r.start), r.title(rtl)),
@@ -74,4 +69,22 @@ pub fn card_ui(ui: &mut Ui, state: &AppState, data: &TimelineData, bin: Bin) {
             );
         }
     });
+}
+
+/// The rows of a cluster: the lane's items from the bin's first one on, as many as it holds
+/// (a lane is sorted by start, and a bin takes consecutive items).
+fn cluster_rows<'a>(
+    data: &'a TimelineData,
+    lanes: &'a [Lane],
+    bin: Bin,
+) -> impl Iterator<Item = &'a TimelineRow> {
+    let items = lanes.get(bin.lane).map_or(&[][..], |l| &l.items[..]);
+    let from = items
+        .iter()
+        .position(|it| it.index as usize == bin.first)
+        .unwrap_or(items.len());
+    items[from..]
+        .iter()
+        .take(bin.count as usize)
+        .filter_map(|it| data.rows.get(it.index as usize))
 }

@@ -17,8 +17,9 @@ pub const AXIS_H: f32 = 36.0;
 pub const LANE_H: f32 = 30.0;
 /// Width of the lane captions column.
 pub const CAPTION_W: f32 = 150.0;
-/// Starts closer than this (points) merge into one bin.
-const BIN_PX: f32 = 7.0;
+/// Starts closer than this (points) merge into one bin: the width of a cluster's count box,
+/// so that neither boxes nor markers (10 points) of neighbouring bins overlap.
+const BIN_PX: f32 = 16.0;
 /// Size of label text.
 const LABEL_SIZE: f32 = 12.0;
 /// At most this many event labels are measured per frame.

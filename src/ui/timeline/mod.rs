@@ -5,6 +5,7 @@ mod card;
 pub mod data;
 pub mod draw;
 
+use super::png_export::PngExport;
 use super::widgets::{button_ui, checkbox_ui, combo_ui};
 use crate::app::{AppState, View};
 use crate::i18n::Msg;
@@ -40,6 +41,8 @@ pub struct TimelineState {
     pub scene: Scene,
     hits: Vec<HitBox>,
     canvas: Option<Rect>,
+    /// PNG export of the visible timeline.
+    pub png: PngExport,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -67,6 +70,19 @@ impl TimelineState {
     /// The rows shown (tests).
     pub fn data(&self) -> Option<&TimelineData> {
         self.data.as_ref().map(|(_, _, d)| d.as_ref())
+    }
+
+    /// Rows whose span meets the selected period, in time order (none without a selection).
+    pub fn selected_rows(&self) -> Vec<usize> {
+        let (Some((a, b)), Some(data)) = (self.selection, self.data()) else {
+            return Vec::new();
+        };
+        data.spans
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.end > a && s.start < b)
+            .map(|(i, _)| i)
+            .collect()
     }
 
     fn refresh(&mut self, state: &mut AppState) {
@@ -178,10 +194,12 @@ pub fn timeline_view_ui(ui: &mut Ui, state: &mut AppState, tl: &mut TimelineStat
     crate::ui::scene::paint_scene(ui, ui.painter(), &scene, rect.min);
     tl.scene = scene;
     tl.hits = hits;
-    if let Some(pos) = response.hover_pos() {
+    tl.png.frame(ui, state, rect);
+    if let Some(pos) = response.hover_pos().filter(|_| !tl.png.is_busy()) {
         let local = pos - rect.min.to_vec2();
         if let Some(hit) = tl.hits.iter().find(|h| h.rect.contains(local)).copied() {
-            response.on_hover_ui_at_pointer(|ui| card::card_ui(ui, state, &data, hit.bin));
+            let lanes = tl.lanes.as_ref().map_or(&[][..], |l| &l.2[..]);
+            response.on_hover_ui_at_pointer(|ui| card::card_ui(ui, state, &data, lanes, hit.bin));
         }
     }
 }
@@ -220,8 +238,20 @@ fn toolbar_ui(ui: &mut Ui, state: &mut AppState, tl: &mut TimelineState) {
             let scene = tl.scene.clone();
             crate::ui::scene::export_svg(state, &scene, "timeline");
         }
+        if button_ui(ui, state.tr(Msg::VizExportPng)).clicked() {
+            tl.png.ask_file("timeline");
+        }
         let n = tl.data().map_or(0, |d| d.rows.len());
-        text::weak(ui, &format!("{}: {n}", state.tr(Msg::Events)));
+        let shown = match tl.selection {
+            // The events of the selected period, out of all shown.
+            Some(_) => format!(
+                "{}: {} / {n}",
+                state.tr(Msg::Events),
+                tl.selected_rows().len()
+            ),
+            None => format!("{}: {n}", state.tr(Msg::Events)),
+        };
+        text::weak(ui, &shown);
     });
 }
 
@@ -262,8 +292,9 @@ fn handle_input(
         }
     }
     if response.drag_started() {
-        let shift = ui.input(|i| i.modifiers.shift);
-        tl.drag = match (shift, response.interact_pointer_pos()) {
+        let (shift, origin) = ui.input(|i| (i.modifiers.shift, i.pointer.press_origin()));
+        // The period starts where the button went down, not where the drag was recognised.
+        tl.drag = match (shift, origin.or_else(|| response.interact_pointer_pos())) {
             (true, Some(p)) => Some(DragMode::Select(view.t(local(p).x))),
             _ => Some(DragMode::Pan),
         };
