@@ -203,8 +203,9 @@ fn scope_by_actor_and_type_through_the_pickers() {
     h.run();
     field(&h, "Add an actor to the scope…").type_text("FBI");
     h.run();
+    // The preview's key actors list shows the same words: take the offered button.
     h.query_all_by_label_contains("(FBI)")
-        .next()
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::Button)
         .expect("the FBI is offered")
         .click();
     h.run();
@@ -284,8 +285,11 @@ fn snapshot_options() -> egui_kittest::SnapshotOptions {
 
 /// The composer on the sample store with a briefing over 2019–2022, as after opening it.
 fn snapshot_composer(lang: Lang, name: &str) {
-    let dir = tempfile::tempdir().unwrap();
-    let (store, opened) = open_store(&dir.path().join("v.marsad")).unwrap();
+    // A fixed folder: the status bar shows the store's path.
+    let dir = std::env::temp_dir().join(format!("marsad-snapshot-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let (store, opened) = open_store(&dir.join("v.marsad")).unwrap();
     let settings = Settings {
         lang,
         view: View::Briefings,
@@ -311,7 +315,7 @@ fn snapshot_composer(lang: Lang, name: &str) {
     let id = b.id;
     assert!(state.create_briefing(b));
     // A fixed time in the list, so that the snapshot does not change with the clock.
-    let db = rusqlite::Connection::open(dir.path().join("v.marsad")).unwrap();
+    let db = rusqlite::Connection::open(dir.join("v.marsad")).unwrap();
     db.execute(
         "UPDATE briefing SET updated = '2026-11-23T03:00:00Z' WHERE id = ?1",
         [id],

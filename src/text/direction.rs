@@ -77,6 +77,18 @@ pub fn row_ui<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> InnerR
     ui.allocate_ui_with_layout(size, layout, add_contents)
 }
 
+/// Like [`row_ui`], but items that do not fit move to a new row instead of running off the
+/// edge (button bars, offers next to a field).
+pub fn wrapped_row_ui<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> InnerResponse<R> {
+    let layout = if direction(ui.ctx()).is_rtl() {
+        Layout::right_to_left(egui::Align::Center)
+    } else {
+        Layout::left_to_right(egui::Align::Center)
+    };
+    let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, layout.with_main_wrap(true), add_contents)
+}
+
 /// Lays out a vertical column whose items hug the UI's start edge (right in RTL).
 pub fn column_ui<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> InnerResponse<R> {
     let align = if direction(ui.ctx()).is_rtl() {

@@ -33,6 +33,31 @@ pub const TEXT_BOLD_FAMILY: &str = "marsad-text-bold";
 /// Bold variant of the UI face ([`FontFamily::Proportional`], Noto Sans Arabic).
 pub const UI_BOLD_FAMILY: &str = "marsad-ui-bold";
 
+/// The Latin-first twins of the four families, for left-to-right paragraphs: the Arabic
+/// faces' digits, spaces and full stops sit higher and look smaller next to Noto Sans
+/// letters (egui aligns each face on its own metrics), so a Latin paragraph takes them from
+/// Noto Sans and only its Arabic letters from the Arabic face.
+const LATIN_FIRST: [(&str, &str); 4] = [
+    (TEXT_FAMILY, "marsad-text-latin"),
+    (TEXT_BOLD_FAMILY, "marsad-text-bold-latin"),
+    ("", "marsad-ui-latin"),
+    (UI_BOLD_FAMILY, "marsad-ui-bold-latin"),
+];
+
+/// The family a left-to-right paragraph uses instead of `family` (itself when it has no
+/// Latin-first twin, e.g. monospace).
+pub fn latin_first(family: &FontFamily) -> FontFamily {
+    let name = match family {
+        FontFamily::Proportional => "",
+        FontFamily::Name(n) => n,
+        FontFamily::Monospace => return family.clone(),
+    };
+    LATIN_FIRST
+        .iter()
+        .find(|(from, _)| *from == name)
+        .map_or_else(|| family.clone(), |(_, to)| FontFamily::Name((*to).into()))
+}
+
 /// The font family for reading text (Noto Naskh Arabic, then Noto Sans).
 pub fn text_family(bold: bool) -> FontFamily {
     FontFamily::Name(if bold { TEXT_BOLD_FAMILY } else { TEXT_FAMILY }.into())
@@ -92,6 +117,16 @@ pub fn definitions() -> FontDefinitions {
         FontFamily::Name(TEXT_BOLD_FAMILY.into()),
         chain(&["NotoNaskhArabic-Bold", "NotoSans-Bold"]),
     );
+    let latin = [
+        ["NotoNaskhArabic-Regular", "NotoSans-Regular"],
+        ["NotoNaskhArabic-Bold", "NotoSans-Bold"],
+        ["NotoSansArabic-Regular", "NotoSans-Regular"],
+        ["NotoSansArabic-Bold", "NotoSans-Bold"],
+    ];
+    for ((_, name), [arabic, sans]) in LATIN_FIRST.iter().zip(latin) {
+        defs.families
+            .insert(FontFamily::Name((*name).into()), chain(&[sans, arabic]));
+    }
     // Monospace keeps Hack first; Arabic in code-like fields falls back to our faces.
     if let Some(mono) = defs.families.get_mut(&FontFamily::Monospace) {
         mono.insert(1, "NotoSansArabic-Regular".to_owned());
@@ -129,6 +164,21 @@ mod tests {
             first(ui_family(true)).as_deref(),
             Some("NotoSansArabic-Bold")
         );
+        for f in [
+            text_family(false),
+            text_family(true),
+            ui_family(false),
+            ui_family(true),
+        ] {
+            let twin = latin_first(&f);
+            assert_ne!(twin, f);
+            let first = defs.families.get(&twin).and_then(|v| v.first().cloned());
+            assert!(
+                first.is_some_and(|n| n.starts_with("NotoSans-")),
+                "{twin:?}"
+            );
+        }
+        assert_eq!(latin_first(&FontFamily::Monospace), FontFamily::Monospace);
         for names in defs.families.values() {
             for name in names {
                 assert!(defs.font_data.contains_key(name), "{name}");

@@ -104,6 +104,8 @@ struct Piece {
 struct RowBuild {
     chars: Range<usize>,
     rtl: bool,
+    /// The paragraph's font (Latin-first in left-to-right paragraphs).
+    font_id: Option<egui::FontId>,
     /// Rendered strings and their widths, in visual order.
     sections: Vec<(String, f32)>,
     cells: Vec<Cell>,
@@ -169,11 +171,19 @@ fn layout_paragraph(
         .direction
         .or_else(|| base_direction(para))
         .unwrap_or(params.default_direction);
+    let latin;
+    let params = if dir.is_rtl() {
+        params
+    } else {
+        latin = params.latin_first();
+        &latin
+    };
     if para.is_empty() {
         let at = char_at(para_range.start);
         rows.push(RowBuild {
             chars: at..at,
             rtl: dir.is_rtl(),
+            font_id: Some(params.font_id.clone()),
             ..Default::default()
         });
         return;
@@ -225,6 +235,7 @@ fn layout_line(
     let mut row = RowBuild {
         chars: glob(line.start)..glob(line.end),
         rtl,
+        font_id: Some(ctx.params.font_id.clone()),
         ..Default::default()
     };
     let (levels, runs) = bidi.visual_runs(info, line.clone());
@@ -495,14 +506,21 @@ fn finish(
             0.0
         };
         let mut leading = offset;
+        let row_fmt = match &row.font_id {
+            Some(f) if *f != fmt.font_id => TextFormat {
+                font_id: f.clone(),
+                ..fmt.clone()
+            },
+            _ => fmt.clone(),
+        };
         for (s, _) in &row.sections {
-            push_section(&mut job, s, leading, &fmt);
+            push_section(&mut job, s, leading, &row_fmt);
             leading = 0.0;
         }
         if k + 1 < count {
-            push_section(&mut job, "\n", leading, &fmt);
+            push_section(&mut job, "\n", leading, &row_fmt);
         } else if job.sections.is_empty() {
-            push_section(&mut job, "", 0.0, &fmt);
+            push_section(&mut job, "", 0.0, &row_fmt);
         }
         for cell in &mut row.cells {
             cell.left += offset;

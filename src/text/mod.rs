@@ -24,7 +24,7 @@ pub(crate) mod words;
 
 pub use cache::{cached_layouts, layout};
 pub use direction::{
-    Direction, base_direction, column_ui, direction, isolate, row_ui, set_direction,
+    Direction, base_direction, column_ui, direction, isolate, row_ui, set_direction, wrapped_row_ui,
 };
 pub use editor::{TextField, field_selection};
 pub use gallery::{GalleryState, gallery_ui};

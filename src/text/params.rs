@@ -33,6 +33,14 @@ pub struct TextParams {
 }
 
 impl TextParams {
+    /// The same parameters with the font's Latin-first twin, for a left-to-right paragraph
+    /// (see [`super::fonts::latin_first`]).
+    pub fn latin_first(&self) -> Self {
+        let mut p = self.clone();
+        p.font_id.family = super::fonts::latin_first(&self.font_id.family);
+        p
+    }
+
     /// Parameters for `font_id` in `color`, no wrapping, automatic direction.
     pub fn new(font_id: FontId, color: Color32, default_direction: Direction) -> Self {
         Self {

@@ -140,7 +140,7 @@ fn show_error(ui: &mut Ui, error: &Option<String>) {
 /// Duplicate, delete (with confirmation), export in each format, print.
 fn actions_ui(ui: &mut Ui, state: &mut AppState, ed: &mut BriefingEditor) {
     let id = ed.id();
-    text::row_ui(ui, |ui| {
+    text::wrapped_row_ui(ui, |ui| {
         if button_ui(ui, state.tr(Msg::Duplicate)).clicked() {
             ed.commit(state);
             state.duplicate_briefing(id);
@@ -150,7 +150,7 @@ fn actions_ui(ui: &mut Ui, state: &mut AppState, ed: &mut BriefingEditor) {
         }
     });
     if ed.confirm_delete {
-        text::row_ui(ui, |ui| {
+        text::wrapped_row_ui(ui, |ui| {
             text::rich(
                 ui,
                 state.word(Word::ConfirmDelete),
@@ -168,7 +168,7 @@ fn actions_ui(ui: &mut Ui, state: &mut AppState, ed: &mut BriefingEditor) {
             }
         });
     }
-    text::row_ui(ui, |ui| {
+    text::wrapped_row_ui(ui, |ui| {
         text::weak(ui, state.word(Word::Export));
         for (format, caption) in [
             (Format::Pdf, "PDF"),
@@ -265,7 +265,7 @@ fn date_field_ui(
 ) -> egui::Response {
     let r = TextField::singleline(buffer)
         .label(caption)
-        .hint("2022 · 2022-03 · 26 مارس 2022")
+        .hint(date_hint(state))
         .desired_width(150.0)
         .show(ui);
     let trimmed = buffer.trim();
@@ -294,6 +294,15 @@ fn date_field_ui(
         }
     }
     r
+}
+
+/// Examples of dates the field understands, in the UI's language.
+fn date_hint(state: &AppState) -> &'static str {
+    if state.lang().direction().is_rtl() {
+        "2022 · 2022-03 · 26 مارس 2022"
+    } else {
+        "2022 · 2022-03 · 26 March 2022"
+    }
 }
 
 fn scope_ui(
@@ -361,7 +370,7 @@ fn scope_actors_ui(
     let rtl = state.lang().direction().is_rtl();
     let mut remove = None;
     form_row_ui(ui, state.word(Word::ScopeActors), |ui| {
-        text::row_ui(ui, |ui| {
+        text::wrapped_row_ui(ui, |ui| {
             for (i, id) in ed.draft.scope.actors.iter().enumerate() {
                 let id = *id;
                 let name = state
@@ -380,7 +389,7 @@ fn scope_actors_ui(
         ed.draft.scope.actors.remove(i);
         commit.set(true);
     }
-    text::row_ui(ui, |ui| {
+    text::wrapped_row_ui(ui, |ui| {
         let caption = state.word(Word::AddActor);
         if let Some(id) =
             super::actor_picker::actor_picker_ui(ui, state, "briefing-scope-actor", caption)
@@ -418,7 +427,7 @@ fn scope_kinds_ui(
     let mut remove = None;
     let mut add = None;
     form_row_ui(ui, state.word(Word::EventTypes), |ui| {
-        text::row_ui(ui, |ui| {
+        text::wrapped_row_ui(ui, |ui| {
             for (i, k) in ed.draft.scope.event_kinds.iter().enumerate() {
                 if button_ui(ui, &format!("{} ✖", vocab::event_kind(lang, *k))).clicked() {
                     remove = Some(i);

@@ -30,10 +30,13 @@ pub fn briefings_view_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiSta
             egui::Panel::right(id.to_owned())
         }
     };
+    // Upper bounds keep the composer usable: a side panel otherwise grows to whatever its
+    // content asks for, and the preview's wrapped paragraphs ask for all they can get.
+    let width = ui.available_width();
     start("briefing-list")
         .resizable(true)
         .default_size(300.0)
-        .min_size(200.0)
+        .size_range(200.0..=(width * 0.3).max(200.0))
         .show(ui, |ui| list_ui(ui, state));
     let Some(editor) = &mut ui_state.briefing_editor else {
         egui::CentralPanel::default().show(ui, |ui| {
@@ -47,7 +50,7 @@ pub fn briefings_view_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiSta
     end("briefing-preview")
         .resizable(true)
         .default_size(440.0)
-        .min_size(260.0)
+        .size_range(260.0..=(width * 0.45).max(260.0))
         .show(ui, |ui| preview_ui(ui, state, &editor.preview));
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
