@@ -214,7 +214,7 @@ fn metadata_ui(
         });
     }
     form_row_ui(ui, state.tr(Msg::Date), |ui| {
-        on_leave(date_field_ui(
+        on_leave(super::widgets::date_field_ui(
             ui,
             state,
             state.tr(Msg::Date),
@@ -255,56 +255,6 @@ fn metadata_ui(
     });
 }
 
-/// A date the user types (partial dates allowed); shows how it was understood.
-fn date_field_ui(
-    ui: &mut Ui,
-    state: &AppState,
-    caption: &str,
-    buffer: &mut String,
-    value: &mut Option<PartialDate>,
-) -> egui::Response {
-    let r = TextField::singleline(buffer)
-        .label(caption)
-        .hint(date_hint(state))
-        .desired_width(150.0)
-        .show(ui);
-    let trimmed = buffer.trim();
-    let parsed = if trimmed.is_empty() {
-        None
-    } else {
-        crate::import::dates::parse_date(trimmed)
-    };
-    if r.changed() {
-        *value = parsed;
-    }
-    match (trimmed.is_empty(), parsed) {
-        (true, _) => {}
-        (false, Some(d)) => {
-            text::weak(ui, &format!("= {}", vocab::date(state.lang(), &d)));
-        }
-        (false, None) => {
-            text::rich(
-                ui,
-                state.tr(Msg::DateNotUnderstood),
-                TextStyleSpec {
-                    color: Some(ui.visuals().error_fg_color),
-                    ..Default::default()
-                },
-            );
-        }
-    }
-    r
-}
-
-/// Examples of dates the field understands, in the UI's language.
-fn date_hint(state: &AppState) -> &'static str {
-    if state.lang().direction().is_rtl() {
-        "2022 · 2022-03 · 26 مارس 2022"
-    } else {
-        "2022 · 2022-03 · 26 March 2022"
-    }
-}
-
 fn scope_ui(
     ui: &mut Ui,
     state: &mut AppState,
@@ -316,7 +266,7 @@ fn scope_ui(
         text::weak(ui, state.word(Word::WholeStore));
     }
     form_row_ui(ui, state.tr(Msg::From), |ui| {
-        on_leave(date_field_ui(
+        on_leave(super::widgets::date_field_ui(
             ui,
             state,
             state.tr(Msg::From),
@@ -325,7 +275,7 @@ fn scope_ui(
         ))
     });
     form_row_ui(ui, state.tr(Msg::To), |ui| {
-        on_leave(date_field_ui(
+        on_leave(super::widgets::date_field_ui(
             ui,
             state,
             state.tr(Msg::To),

@@ -6,8 +6,8 @@ use super::widgets::{button_ui, combo_ui, form_row_ui, optional_text_ui};
 use crate::app::{AppState, Command, Record};
 use crate::i18n::{Msg, vocab};
 use crate::model::{
-    Actor, ActorKind, Event, EventKind, Evidence, EvidenceTarget, Excerpt, Id, PartialDate,
-    Participation, Role, Source,
+    Actor, ActorKind, Event, EventKind, Evidence, EvidenceTarget, Excerpt, Id, Participation, Role,
+    Source,
 };
 use crate::store::TrashKind;
 use crate::text::{self, TextField, TextStyleSpec};
@@ -96,51 +96,6 @@ impl EventEditor {
     }
 }
 
-/// Parses a date the user typed; shows how it was understood.
-fn date_field_ui(
-    ui: &mut Ui,
-    state: &AppState,
-    caption: &str,
-    buffer: &mut String,
-    value: &mut Option<PartialDate>,
-) -> egui::Response {
-    let r = TextField::singleline(buffer)
-        .label(caption)
-        .hint("2022 · 2022-03 · 26 مارس 2022")
-        .desired_width(160.0)
-        .show(ui);
-    let trimmed = buffer.trim();
-    let parsed = if trimmed.is_empty() {
-        None
-    } else {
-        crate::import::dates::parse_date(trimmed)
-    };
-    if r.changed() {
-        if trimmed.is_empty() {
-            *value = None;
-        } else if let Some(d) = parsed {
-            *value = Some(d);
-        }
-    }
-    match (trimmed.is_empty(), parsed) {
-        (true, _) => {}
-        (false, Some(d)) => {
-            text::weak(ui, &format!("= {}", vocab::date(state.lang(), &d)));
-        }
-        (false, None) => {
-            text::rich(
-                ui,
-                state.tr(Msg::DateNotUnderstood),
-                TextStyleSpec {
-                    color: Some(ui.visuals().error_fg_color),
-                    ..Default::default()
-                },
-            );
-        }
-    }
-    r
-}
-
 /// Draws the editor.
 pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) {
     let lang = state.lang();
@@ -194,7 +149,7 @@ pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) 
             )
         });
         form_row_ui(ui, state.tr(Msg::StartDate), |ui| {
-            saved_on_leave(date_field_ui(
+            saved_on_leave(super::widgets::date_field_ui(
                 ui,
                 state,
                 state.tr(Msg::StartDate),
@@ -203,7 +158,7 @@ pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) 
             ))
         });
         form_row_ui(ui, state.tr(Msg::EndDate), |ui| {
-            saved_on_leave(date_field_ui(
+            saved_on_leave(super::widgets::date_field_ui(
                 ui,
                 state,
                 state.tr(Msg::EndDate),

@@ -1,6 +1,9 @@
 //! Small form widgets built on the text layer, shared by every view.
 
-use crate::text::{self, TextField};
+use crate::app::AppState;
+use crate::i18n::{Msg, vocab};
+use crate::model::PartialDate;
+use crate::text::{self, TextField, TextStyleSpec};
 use egui::{Response, Ui};
 
 /// A button whose caption goes through the bidi layout.
@@ -117,6 +120,61 @@ pub fn optional_text_ui(
         } else {
             Some(buffer)
         };
+    }
+    r
+}
+
+/// Examples of the dates a date field understands, in the UI's script.
+pub fn date_hint(rtl: bool) -> &'static str {
+    if rtl {
+        "2022 · 2022-03 · 26 مارس 2022"
+    } else {
+        "2022 · 2022-03 · 26 March 2022"
+    }
+}
+
+/// A date the user types (partial dates allowed), with how it was understood beside it;
+/// text that is not a date leaves the value as it was and says so.
+pub fn date_field_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    caption: &str,
+    buffer: &mut String,
+    value: &mut Option<PartialDate>,
+) -> egui::Response {
+    let r = TextField::singleline(buffer)
+        .label(caption)
+        .hint(date_hint(state.lang().direction().is_rtl()))
+        .desired_width(160.0)
+        .show(ui);
+    let trimmed = buffer.trim();
+    let parsed = if trimmed.is_empty() {
+        None
+    } else {
+        crate::import::dates::parse_date(trimmed)
+    };
+    if r.changed() {
+        if trimmed.is_empty() {
+            *value = None;
+        } else if let Some(d) = parsed {
+            *value = Some(d);
+        }
+    }
+    match (trimmed.is_empty(), parsed) {
+        (true, _) => {}
+        (false, Some(d)) => {
+            text::weak(ui, &format!("= {}", vocab::date(state.lang(), &d)));
+        }
+        (false, None) => {
+            text::rich(
+                ui,
+                state.tr(Msg::DateNotUnderstood),
+                TextStyleSpec {
+                    color: Some(ui.visuals().error_fg_color),
+                    ..Default::default()
+                },
+            );
+        }
     }
     r
 }
