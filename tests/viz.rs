@@ -219,6 +219,41 @@ fn a_dragged_period_selects_events_and_becomes_the_filter() {
 }
 
 #[test]
+fn a_dragged_period_becomes_a_briefing_scope() {
+    let mut h = app(Lang::Ar, View::Timeline);
+    let hits = h.state().ui_state.timeline.hit_rects();
+    // In Arabic time runs right to left: the rightmost marker is the oldest event.
+    let (first, _, _) = hits
+        .iter()
+        .copied()
+        .max_by(|a, b| a.0.right().total_cmp(&b.0.right()))
+        .unwrap();
+    let y = first.center().y;
+    drag(
+        &mut h,
+        pos2(first.right() + 10.0, y),
+        pos2(first.left() - 300.0, y),
+        Modifiers::SHIFT,
+    );
+    let picked = h.state().ui_state.timeline.selected_rows().len();
+    assert!(picked > 0);
+    assert!(h.state().state.store.briefings().unwrap().is_empty());
+    click_label(&mut h, "إحاطة عن هذه الفترة");
+    let st = &h.state().state;
+    assert_eq!(st.settings.view, View::Briefings, "the composer opens");
+    let id = st.selected_briefing.expect("the new briefing is selected");
+    let b = st.store.briefing(id).unwrap().unwrap();
+    let (from, to) = (b.scope.from.unwrap(), b.scope.to.unwrap());
+    assert!(from <= to, "{from} … {to}");
+    assert_eq!(b.language, marsad::model::BriefingLanguage::Ar);
+    assert_eq!(
+        st.store.briefing_event_ids(&b.scope).unwrap().len(),
+        picked,
+        "the briefing covers the events the period selected"
+    );
+}
+
+#[test]
 fn a_plain_drag_pans_the_timeline() {
     let mut h = app(Lang::Ar, View::Timeline);
     let before = h.state().ui_state.timeline.view.unwrap();

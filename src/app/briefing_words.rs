@@ -10,6 +10,8 @@ use crate::i18n::Lang;
 pub enum Word {
     /// "+ New briefing"
     NewBriefing,
+    /// The timeline's "briefing on the selected period"
+    BriefPeriod,
     /// "Untitled briefing"
     Untitled,
     /// "No briefing yet: create one with “+ New briefing”."
@@ -114,6 +116,11 @@ fn texts(w: Word) -> (&'static str, &'static str, &'static str) {
     use Word::*;
     match w {
         NewBriefing => ("+ إحاطة جديدة", "+ New briefing", "+ Nouvelle note"),
+        BriefPeriod => (
+            "إحاطة عن هذه الفترة",
+            "Briefing on this period",
+            "Note sur cette période",
+        ),
         Untitled => ("إحاطة بلا عنوان", "Untitled briefing", "Note sans titre"),
         NoBriefings => (
             "لا توجد إحاطات بعد: أنشئ واحدة بزر «+ إحاطة جديدة».",
@@ -225,6 +232,7 @@ mod tests {
     fn every_word_differs_between_arabic_and_english() {
         for w in [
             Word::NewBriefing,
+            Word::BriefPeriod,
             Word::Scope,
             Word::Print,
             Word::ConfirmDelete,

@@ -287,7 +287,7 @@ fn node_at(places: &[(Pos2, f32)], at: Pos2) -> Option<usize> {
 fn toolbar_ui(ui: &mut Ui, state: &mut AppState, net: &mut NetworkState) {
     let lang = state.lang();
     let years = net.years.as_ref().and_then(|(_, y)| *y);
-    text::row_ui(ui, |ui| {
+    text::wrapped_row_ui(ui, |ui| {
         if let Some((lo, hi)) = years {
             text::strong(ui, state.tr(Msg::VizPeriod));
             let (mut a, mut b) = net.window.unwrap_or((lo, hi));
@@ -345,6 +345,14 @@ fn toolbar_ui(ui: &mut Ui, state: &mut AppState, net: &mut NetworkState) {
         }
         if button_ui(ui, state.tr(Msg::VizExportPng)).clicked() {
             net.png.ask_file("network");
+        }
+        // The graph file formats carry the whole graph of the period (every actor of its
+        // events, their relations and shared events); analysis tools filter it themselves.
+        for (format, caption) in [("graphml", "GraphML"), ("gexf", "GEXF")] {
+            if button_ui(ui, caption).clicked() {
+                let filter = period_filter(net.window);
+                crate::app::actions::export_dialog(state, format, filter);
+            }
         }
         let (n, e) = net.counts();
         text::weak(
@@ -436,5 +444,30 @@ fn handle_input(
         }
     } else if response.clicked() {
         net.selected = at;
+    }
+}
+
+/// The events of the years shown, for a graph file; `None` (the whole store) without a period.
+fn period_filter(window: Option<(u16, u16)>) -> Option<crate::store::EventFilter> {
+    let (a, b) = window?;
+    Some(crate::store::EventFilter {
+        from: crate::model::PartialDate::year(a).ok(),
+        to: crate::model::PartialDate::year(b).ok(),
+        ..Default::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PartialDate;
+
+    #[test]
+    fn a_graph_file_covers_the_years_shown() {
+        assert_eq!(period_filter(None), None);
+        let f = period_filter(Some((2019, 2022))).unwrap();
+        assert_eq!(f.from, Some(PartialDate::year(2019).unwrap()));
+        assert_eq!(f.to, Some(PartialDate::year(2022).unwrap()));
+        assert!(f.kinds.is_empty() && f.actor.is_none() && f.text.is_none());
     }
 }

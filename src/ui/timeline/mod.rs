@@ -206,7 +206,7 @@ pub fn timeline_view_ui(ui: &mut Ui, state: &mut AppState, tl: &mut TimelineStat
 
 fn toolbar_ui(ui: &mut Ui, state: &mut AppState, tl: &mut TimelineState) {
     let width = (tl.canvas.map_or(1000.0, |c| c.width()) - draw::CAPTION_W).max(200.0);
-    text::row_ui(ui, |ui| {
+    text::wrapped_row_ui(ui, |ui| {
         text::strong(ui, state.tr(Msg::VizLanes));
         let names = [
             (LaneBy::Actor, state.tr(Msg::VizByActor)),
@@ -229,6 +229,12 @@ fn toolbar_ui(ui: &mut Ui, state: &mut AppState, tl: &mut TimelineState) {
             }
             if button_ui(ui, state.tr(Msg::VizUseAsFilter)).clicked() {
                 use_as_filter(state, a, b);
+                tl.selection = None;
+            }
+            let brief = state.word(crate::app::briefing_words::Word::BriefPeriod);
+            if button_ui(ui, brief).clicked() {
+                let (from, to) = period_days(a, b);
+                state.new_briefing_from_range(from, to);
                 tl.selection = None;
             }
         }
@@ -255,15 +261,21 @@ fn toolbar_ui(ui: &mut Ui, state: &mut AppState, tl: &mut TimelineState) {
     });
 }
 
-/// Narrows the events filter to the days of the selected period.
-fn use_as_filter(state: &mut AppState, a: f64, b: f64) {
+/// The first and last day of a selected period (`a`, `b` in days, either order).
+fn period_days(a: f64, b: f64) -> (Option<PartialDate>, Option<PartialDate>) {
     let day = |t: f64| {
         let (y, m, d) = civil_from_days(t.floor() as i64);
         PartialDate::day(y.clamp(1, 9999) as u16, m as u8, d as u8).ok()
     };
     let (a, b) = (a.min(b), a.max(b));
-    state.settings.event_filter.from = day(a);
-    state.settings.event_filter.to = day((b - 1.0).max(a));
+    (day(a), day((b - 1.0).max(a)))
+}
+
+/// Narrows the events filter to the days of the selected period.
+fn use_as_filter(state: &mut AppState, a: f64, b: f64) {
+    let (from, to) = period_days(a, b);
+    state.settings.event_filter.from = from;
+    state.settings.event_filter.to = to;
 }
 
 fn handle_input(
