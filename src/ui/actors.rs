@@ -1,6 +1,7 @@
 //! The actors view: table, editor of every field, relations, the actor's events, merge.
 
 use super::UiState;
+use super::draft::Draft;
 use super::widgets::{button_ui, combo_ui, form_row_ui, optional_text_ui};
 use crate::app::{AppState, Command, Record, View};
 use crate::i18n::{Msg, vocab};
@@ -12,11 +13,8 @@ use egui_extras::Column;
 
 /// Draft of the actor being edited.
 pub struct ActorEditor {
-    saved: Actor,
-    draft: Actor,
-    generation: u64,
+    pub(super) d: Draft<Actor>,
     aliases_text: String,
-    error: Option<String>,
     relation_kind: RelationKind,
     relation_query: String,
 }
@@ -25,40 +23,9 @@ impl ActorEditor {
     fn new(actor: Actor, generation: u64) -> Self {
         Self {
             aliases_text: actor.aliases.join("، "),
-            saved: actor.clone(),
-            draft: actor,
-            generation,
-            error: None,
+            d: Draft::new(actor, generation),
             relation_kind: RelationKind::CooperatesWith,
             relation_query: String::new(),
-        }
-    }
-
-    /// Saves the draft now; if it cannot be saved, keeps it as JSON in the settings.
-    pub fn flush(&mut self, state: &mut AppState) {
-        self.commit(state);
-        if self.draft != self.saved {
-            state.settings.unsaved = serde_json::to_string(&self.draft).ok();
-        }
-    }
-
-    fn commit(&mut self, state: &mut AppState) {
-        if self.draft == self.saved {
-            return;
-        }
-        if let Err(e) = self.draft.validate() {
-            self.error = Some(e.to_string());
-            return;
-        }
-        let label = format!("{}: {}", state.tr(Msg::Edit), self.draft.display_name(true));
-        let cmd = Command::Update {
-            before: Record::Actor(self.saved.clone()),
-            after: Record::Actor(self.draft.clone()),
-        };
-        if state.run(cmd, label) {
-            self.saved = self.draft.clone();
-            self.generation = state.generation;
-            self.error = None;
         }
     }
 }
@@ -92,9 +59,10 @@ fn sync(state: &mut AppState, ui_state: &mut UiState) {
         ui_state.actor_editor = None;
         return;
     };
-    let stale = ui_state.actor_editor.as_ref().is_none_or(|e| {
-        e.saved.id != id || (e.generation != state.generation && e.draft == e.saved)
-    });
+    let stale = ui_state
+        .actor_editor
+        .as_ref()
+        .is_none_or(|e| e.d.is_stale(id, state.generation));
     if stale {
         ui_state.actor_editor = state
             .store
@@ -173,12 +141,12 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut ActorEditor) {
     let lang = state.lang();
     let commit = std::cell::Cell::new(false);
     text::column_ui(ui, |ui| {
-        text::heading(ui, ed.draft.display_name(lang.direction().is_rtl()));
+        text::heading(ui, ed.d.draft.display_name(lang.direction().is_rtl()));
         if button_ui(ui, state.tr(Msg::Delete)).clicked() {
             state.ask_delete(
                 TrashKind::Actor,
-                ed.saved.id,
-                ed.saved.display_name(true).to_owned(),
+                ed.d.saved.id,
+                ed.d.saved.display_name(true).to_owned(),
             );
         }
         let leave = |r: egui::Response| commit.set(commit.get() | r.lost_focus());
@@ -186,7 +154,7 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut ActorEditor) {
             leave(optional_text_ui(
                 ui,
                 state.tr(Msg::NameAr),
-                &mut ed.draft.name_ar,
+                &mut ed.d.draft.name_ar,
                 false,
             ))
         });
@@ -194,7 +162,7 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut ActorEditor) {
             leave(optional_text_ui(
                 ui,
                 state.tr(Msg::NameEn),
-                &mut ed.draft.name_en,
+                &mut ed.d.draft.name_en,
                 false,
             ))
         });
@@ -202,7 +170,7 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut ActorEditor) {
             leave(optional_text_ui(
                 ui,
                 state.tr(Msg::NameFr),
-                &mut ed.draft.name_fr,
+                &mut ed.d.draft.name_fr,
                 false,
             ))
         });
@@ -210,7 +178,7 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut ActorEditor) {
             leave(optional_text_ui(
                 ui,
                 state.tr(Msg::Acronym),
-                &mut ed.draft.acronym,
+                &mut ed.d.draft.acronym,
                 false,
             ))
         });
@@ -221,7 +189,7 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut ActorEditor) {
                 .desired_width(ui.available_width())
                 .show(ui);
             if r.changed() {
-                ed.draft.aliases = ed
+                ed.d.draft.aliases = ed
                     .aliases_text
                     .split([',', '،', ';', '؛'])
                     .map(str::trim)
@@ -234,16 +202,20 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut ActorEditor) {
         form_row_ui(ui, state.tr(Msg::Kind), |ui| {
             commit.set(
                 commit.get()
-                    | combo_ui(ui, "actor-kind", &mut ed.draft.kind, ActorKind::ALL, |k| {
-                        vocab::actor_kind(lang, k)
-                    }),
+                    | combo_ui(
+                        ui,
+                        "actor-kind",
+                        &mut ed.d.draft.kind,
+                        ActorKind::ALL,
+                        |k| vocab::actor_kind(lang, k),
+                    ),
             )
         });
         form_row_ui(ui, state.tr(Msg::Country), |ui| {
             leave(optional_text_ui(
                 ui,
                 state.tr(Msg::Country),
-                &mut ed.draft.country,
+                &mut ed.d.draft.country,
                 false,
             ))
         });
@@ -253,12 +225,12 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut ActorEditor) {
                 | optional_text_ui(
                     ui,
                     state.tr(Msg::Description),
-                    &mut ed.draft.description,
+                    &mut ed.d.draft.description,
                     true,
                 )
                 .lost_focus(),
         );
-        if let Some(err) = &ed.error {
+        if let Some(err) = &ed.d.error {
             text::rich(
                 ui,
                 &format!("⚠ {err}"),
@@ -272,10 +244,10 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut ActorEditor) {
         ui.separator();
         relations_ui(ui, state, ed);
         ui.separator();
-        actor_events_ui(ui, state, ed.saved.id);
+        actor_events_ui(ui, state, ed.d.saved.id);
     });
     if commit.get() {
-        ed.commit(state);
+        ed.d.commit(state);
     }
 }
 
@@ -283,7 +255,7 @@ fn relations_ui(ui: &mut Ui, state: &mut AppState, ed: &mut ActorEditor) {
     let lang = state.lang();
     let rtl = lang.direction().is_rtl();
     text::strong(ui, state.tr(Msg::Relations));
-    let actor = ed.saved.id;
+    let actor = ed.d.saved.id;
     let relations = state.query("relations_of", actor, |s| s.relations_of(actor));
     for r in relations.iter().cloned() {
         let name = |id: Id| {
@@ -334,7 +306,7 @@ fn relations_ui(ui: &mut Ui, state: &mut AppState, ed: &mut ActorEditor) {
         .complete_actors(ed.relation_query.trim(), 6)
         .unwrap_or_default()
     {
-        if other.id == ed.saved.id {
+        if other.id == ed.d.saved.id {
             continue;
         }
         if button_ui(
@@ -347,7 +319,7 @@ fn relations_ui(ui: &mut Ui, state: &mut AppState, ed: &mut ActorEditor) {
         )
         .clicked()
         {
-            let rel = Relation::new(ed.saved.id, ed.relation_kind, other.id);
+            let rel = Relation::new(ed.d.saved.id, ed.relation_kind, other.id);
             if state.run(
                 Command::Create(Record::Relation(rel)),
                 state.tr(Msg::Relations).to_owned(),

@@ -3,14 +3,14 @@
 //! kept, with the reason shown, until it is fixed (the preview shows the last valid version).
 
 use super::briefing_preview::Preview;
+use super::draft::Draft;
 use super::widgets::{button_ui, checkbox_ui, combo_ui, form_row_ui, option_combo_ui};
 use crate::app::AppState;
 use crate::app::briefing_words::Word;
 use crate::briefing::{Format, labels};
 use crate::i18n::{Msg, vocab};
 use crate::model::{
-    ActorMatch, Briefing, BriefingLanguage, EventKind, Id, Paper, PartialDate, Reliability,
-    SectionKind,
+    ActorMatch, Briefing, BriefingLanguage, EventKind, Paper, PartialDate, Reliability, SectionKind,
 };
 use crate::store::SearchKind;
 use crate::text::{self, TextField, TextStyleSpec};
@@ -18,15 +18,12 @@ use egui::Ui;
 
 /// The draft of the briefing open in the composer.
 pub struct BriefingEditor {
-    saved: Briefing,
-    draft: Briefing,
-    generation: u64,
+    pub(super) d: Draft<Briefing>,
     date_text: String,
     from_text: String,
     to_text: String,
     tags_text: String,
     event_query: String,
-    error: Option<String>,
     confirm_delete: bool,
     /// The live preview of the draft.
     pub preview: Preview,
@@ -41,59 +38,21 @@ impl BriefingEditor {
             from_text: show(b.scope.from),
             to_text: show(b.scope.to),
             tags_text: b.scope.tags.join("، "),
-            saved: b.clone(),
-            draft: b,
-            generation,
+            d: Draft::new(b, generation),
             event_query: String::new(),
-            error: None,
             confirm_delete: false,
             preview: Preview::default(),
         }
     }
 
-    /// The briefing's id.
-    pub fn id(&self) -> Id {
-        self.saved.id
-    }
-
-    /// The store generation the draft was loaded or saved at.
-    pub fn generation(&self) -> u64 {
-        self.generation
-    }
-
-    /// Whether the draft differs from the saved briefing.
-    pub fn is_dirty(&self) -> bool {
-        self.draft != self.saved
-    }
-
-    /// Saves the draft now (leaving the view, quitting); an invalid draft is kept as JSON in
-    /// the settings so that nothing typed is lost.
-    pub fn flush(&mut self, state: &mut AppState) {
-        self.commit(state);
-        if self.is_dirty() {
-            state.settings.unsaved = serde_json::to_string(&self.draft).ok();
-        }
+    /// The id of the briefing being edited.
+    pub fn id(&self) -> crate::model::Id {
+        self.d.id()
     }
 
     /// Refreshes the preview for the draft.
     pub fn refresh_preview(&mut self, state: &mut AppState) {
-        self.preview.refresh(state, &self.draft, &self.saved);
-    }
-
-    fn commit(&mut self, state: &mut AppState) {
-        if !self.is_dirty() {
-            self.error = None;
-            return;
-        }
-        if let Err(e) = self.draft.validate() {
-            self.error = Some(e.to_string());
-            return;
-        }
-        if state.save_briefing(&self.saved, &self.draft) {
-            self.saved = self.draft.clone();
-            self.generation = state.generation;
-            self.error = None;
-        }
+        self.preview.refresh(state, &self.d.draft, &self.d.saved);
     }
 }
 
@@ -106,11 +65,11 @@ fn ui_briefing_lang(state: &AppState) -> BriefingLanguage {
 pub fn briefing_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut BriefingEditor) {
     let commit = std::cell::Cell::new(false);
     text::column_ui(ui, |ui| {
-        text::heading(ui, &ed.draft.title);
+        text::heading(ui, &ed.d.draft.title);
         actions_ui(ui, state, ed);
         ui.separator();
         metadata_ui(ui, state, ed, &commit);
-        show_error(ui, &ed.error);
+        show_error(ui, &ed.d.error);
         ui.separator();
         text::strong(ui, state.word(Word::Scope));
         scope_ui(ui, state, ed, &commit);
@@ -119,7 +78,7 @@ pub fn briefing_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut BriefingEd
         sections_ui(ui, state, ed, &commit);
     });
     if commit.get() {
-        ed.commit(state);
+        ed.d.commit(state);
     }
 }
 
@@ -139,10 +98,10 @@ fn show_error(ui: &mut Ui, error: &Option<String>) {
 
 /// Duplicate, delete (with confirmation), export in each format, print.
 fn actions_ui(ui: &mut Ui, state: &mut AppState, ed: &mut BriefingEditor) {
-    let id = ed.id();
+    let id = ed.d.id();
     text::wrapped_row_ui(ui, |ui| {
         if button_ui(ui, state.tr(Msg::Duplicate)).clicked() {
-            ed.commit(state);
+            ed.d.commit(state);
             state.duplicate_briefing(id);
         }
         if button_ui(ui, state.tr(Msg::Delete)).clicked() {
@@ -177,12 +136,12 @@ fn actions_ui(ui: &mut Ui, state: &mut AppState, ed: &mut BriefingEditor) {
             (Format::Docx, "DOCX"),
         ] {
             if button_ui(ui, caption).clicked() {
-                ed.commit(state);
+                ed.d.commit(state);
                 crate::app::briefing::export_dialog(state, id, format);
             }
         }
         if button_ui(ui, state.word(Word::Print)).clicked() {
-            ed.commit(state);
+            ed.d.commit(state);
             crate::app::briefing::print(state, id);
         }
     });
@@ -199,14 +158,14 @@ fn metadata_ui(
         on_leave(super::widgets::text_ui(
             ui,
             state.tr(Msg::Title),
-            &mut ed.draft.title,
+            &mut ed.d.draft.title,
             false,
         ))
     });
     for (word, value) in [
-        (Word::Subtitle, &mut ed.draft.subtitle),
-        (Word::Author, &mut ed.draft.author),
-        (Word::Handling, &mut ed.draft.handling),
+        (Word::Subtitle, &mut ed.d.draft.subtitle),
+        (Word::Author, &mut ed.d.draft.author),
+        (Word::Handling, &mut ed.d.draft.handling),
     ] {
         let caption = state.word(word);
         form_row_ui(ui, caption, |ui| {
@@ -219,7 +178,7 @@ fn metadata_ui(
             state,
             state.tr(Msg::Date),
             &mut ed.date_text,
-            &mut ed.draft.date,
+            &mut ed.d.draft.date,
         ))
     });
     form_row_ui(ui, state.tr(Msg::Language), |ui| {
@@ -231,7 +190,7 @@ fn metadata_ui(
         if combo_ui(
             ui,
             "briefing-language",
-            &mut ed.draft.language,
+            &mut ed.d.draft.language,
             &langs,
             names,
         ) {
@@ -243,7 +202,7 @@ fn metadata_ui(
         if combo_ui(
             ui,
             "briefing-paper",
-            &mut ed.draft.paper,
+            &mut ed.d.draft.paper,
             &papers,
             |p| match p {
                 Paper::A4 => "A4",
@@ -262,7 +221,7 @@ fn scope_ui(
     commit: &std::cell::Cell<bool>,
 ) {
     let on_leave = |r: egui::Response| commit.set(commit.get() | r.lost_focus());
-    if ed.draft.scope.is_everything() {
+    if ed.d.draft.scope.is_everything() {
         text::weak(ui, state.word(Word::WholeStore));
     }
     form_row_ui(ui, state.tr(Msg::From), |ui| {
@@ -271,7 +230,7 @@ fn scope_ui(
             state,
             state.tr(Msg::From),
             &mut ed.from_text,
-            &mut ed.draft.scope.from,
+            &mut ed.d.draft.scope.from,
         ))
     });
     form_row_ui(ui, state.tr(Msg::To), |ui| {
@@ -280,7 +239,7 @@ fn scope_ui(
             state,
             state.tr(Msg::To),
             &mut ed.to_text,
-            &mut ed.draft.scope.to,
+            &mut ed.d.draft.scope.to,
         ))
     });
     scope_actors_ui(ui, state, ed, commit);
@@ -292,7 +251,7 @@ fn scope_ui(
             .desired_width(ui.available_width())
             .show(ui);
         if r.changed() {
-            ed.draft.scope.tags = split_tags(&ed.tags_text);
+            ed.d.draft.scope.tags = split_tags(&ed.tags_text);
         }
         on_leave(r);
     });
@@ -300,7 +259,7 @@ fn scope_ui(
         if option_combo_ui(
             ui,
             "briefing-min-grade",
-            &mut ed.draft.scope.min_grade,
+            &mut ed.d.draft.scope.min_grade,
             Reliability::ALL,
             state.tr(Msg::AnyGrade),
             |g| g.code(),
@@ -321,7 +280,7 @@ fn scope_actors_ui(
     let mut remove = None;
     form_row_ui(ui, state.word(Word::ScopeActors), |ui| {
         text::wrapped_row_ui(ui, |ui| {
-            for (i, id) in ed.draft.scope.actors.iter().enumerate() {
+            for (i, id) in ed.d.draft.scope.actors.iter().enumerate() {
                 let id = *id;
                 let name = state
                     .query("actor", id, |s| s.actor(id))
@@ -336,20 +295,20 @@ fn scope_actors_ui(
         });
     });
     if let Some(i) = remove {
-        ed.draft.scope.actors.remove(i);
+        ed.d.draft.scope.actors.remove(i);
         commit.set(true);
     }
     text::wrapped_row_ui(ui, |ui| {
         let caption = state.word(Word::AddActor);
         if let Some(id) =
             super::actor_picker::actor_picker_ui(ui, state, "briefing-scope-actor", caption)
-            && !ed.draft.scope.actors.contains(&id)
+            && !ed.d.draft.scope.actors.contains(&id)
         {
-            ed.draft.scope.actors.push(id);
+            ed.d.draft.scope.actors.push(id);
             commit.set(true);
         }
     });
-    if ed.draft.scope.actors.len() > 1 {
+    if ed.d.draft.scope.actors.len() > 1 {
         let names = |m: ActorMatch| match m {
             ActorMatch::Any => state.word(Word::AnyActor),
             ActorMatch::All => state.word(Word::AllActors),
@@ -358,7 +317,7 @@ fn scope_actors_ui(
         if combo_ui(
             ui,
             "briefing-actor-match",
-            &mut ed.draft.scope.actor_match,
+            &mut ed.d.draft.scope.actor_match,
             &options,
             names,
         ) {
@@ -378,7 +337,7 @@ fn scope_kinds_ui(
     let mut add = None;
     form_row_ui(ui, state.word(Word::EventTypes), |ui| {
         text::wrapped_row_ui(ui, |ui| {
-            for (i, k) in ed.draft.scope.event_kinds.iter().enumerate() {
+            for (i, k) in ed.d.draft.scope.event_kinds.iter().enumerate() {
                 if button_ui(ui, &format!("{} ✖", vocab::event_kind(lang, *k))).clicked() {
                     remove = Some(i);
                 }
@@ -386,7 +345,7 @@ fn scope_kinds_ui(
             let offered: Vec<EventKind> = EventKind::ALL
                 .iter()
                 .copied()
-                .filter(|k| !ed.draft.scope.event_kinds.contains(k))
+                .filter(|k| !ed.d.draft.scope.event_kinds.contains(k))
                 .collect();
             let mut choice: Option<EventKind> = None;
             if option_combo_ui(
@@ -402,11 +361,11 @@ fn scope_kinds_ui(
         });
     });
     if let Some(i) = remove {
-        ed.draft.scope.event_kinds.remove(i);
+        ed.d.draft.scope.event_kinds.remove(i);
         commit.set(true);
     }
     if let Some(k) = add {
-        ed.draft.scope.event_kinds.push(k);
+        ed.d.draft.scope.event_kinds.push(k);
         commit.set(true);
     }
 }
@@ -422,7 +381,7 @@ fn picked_events_ui(
     let rtl = state.lang().direction().is_rtl();
     text::weak(ui, state.word(Word::PickedEvents));
     let mut remove = None;
-    for (i, id) in ed.draft.scope.events.iter().enumerate() {
+    for (i, id) in ed.d.draft.scope.events.iter().enumerate() {
         let id = *id;
         let title = state
             .query("event", id, |s| s.event(id))
@@ -435,7 +394,7 @@ fn picked_events_ui(
         }
     }
     if let Some(i) = remove {
-        ed.draft.scope.events.remove(i);
+        ed.d.draft.scope.events.remove(i);
         commit.set(true);
     }
     let mut add = None;
@@ -447,7 +406,7 @@ fn picked_events_ui(
             .id_salt("briefing-find-event")
             .show(ui);
         if let Some(sel) = state.selected_event
-            && !ed.draft.scope.events.contains(&sel)
+            && !ed.d.draft.scope.events.contains(&sel)
             && button_ui(ui, state.word(Word::AddSelectedEvent)).clicked()
         {
             add = Some(sel);
@@ -459,7 +418,7 @@ fn picked_events_ui(
             s.search(&query, Some(SearchKind::Event), 8)
         });
         for h in hits.iter() {
-            if !ed.draft.scope.events.contains(&h.id)
+            if !ed.d.draft.scope.events.contains(&h.id)
                 && button_ui(ui, &format!("+ {}", h.title)).clicked()
             {
                 add = Some(h.id);
@@ -467,7 +426,7 @@ fn picked_events_ui(
         }
     }
     if let Some(id) = add {
-        ed.draft.scope.events.push(id);
+        ed.d.draft.scope.events.push(id);
         ed.event_query.clear();
         commit.set(true);
     }
@@ -481,13 +440,13 @@ fn sections_ui(
     commit: &std::cell::Cell<bool>,
 ) {
     let lang = ui_briefing_lang(state);
-    let count = ed.draft.sections.len();
+    let count = ed.d.draft.sections.len();
     let mut swap = None;
     for i in 0..count {
-        let kind = ed.draft.sections[i].kind;
+        let kind = ed.d.draft.sections[i].kind;
         let heading = labels::section(lang, kind);
         text::row_ui(ui, |ui| {
-            let s = &mut ed.draft.sections[i];
+            let s = &mut ed.d.draft.sections[i];
             if checkbox_ui(ui, &mut s.enabled, heading).changed() {
                 commit.set(true);
             }
@@ -505,7 +464,7 @@ fn sections_ui(
                 swap = Some((i, i + 1));
             }
         });
-        let s = &mut ed.draft.sections[i];
+        let s = &mut ed.d.draft.sections[i];
         if kind.is_figure() {
             if s.enabled {
                 text::weak(ui, state.word(Word::FigureNote));
@@ -532,7 +491,7 @@ fn sections_ui(
         commit.set(commit.get() | r.lost_focus());
     }
     if let Some((a, b)) = swap {
-        ed.draft.sections.swap(a, b);
+        ed.d.draft.sections.swap(a, b);
         commit.set(true);
     }
 }

@@ -64,7 +64,7 @@ pub fn briefings_view_ui(ui: &mut Ui, state: &mut AppState, ui_state: &mut UiSta
 fn sync_editor(state: &mut AppState, ui_state: &mut UiState) {
     let Some(id) = state.selected_briefing else {
         if let Some(ed) = &mut ui_state.briefing_editor {
-            ed.flush(state);
+            ed.d.flush(state);
         }
         ui_state.briefing_editor = None;
         return;
@@ -72,14 +72,14 @@ fn sync_editor(state: &mut AppState, ui_state: &mut UiState) {
     let stale = ui_state
         .briefing_editor
         .as_ref()
-        .is_none_or(|e| e.id() != id || (e.generation() != state.generation && !e.is_dirty()));
+        .is_none_or(|e| e.d.is_stale(id, state.generation));
     if !stale {
         return;
     }
     if let Some(ed) = &mut ui_state.briefing_editor
-        && ed.id() != id
+        && ed.d.id() != id
     {
-        ed.flush(state);
+        ed.d.flush(state);
     }
     ui_state.briefing_editor = match state.store.briefing(id) {
         Ok(Some(b)) => Some(BriefingEditor::new(b, state.generation)),

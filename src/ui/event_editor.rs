@@ -2,6 +2,7 @@
 //! Edits are kept in a draft and saved (one undoable command) when a field is left or a choice
 //! is made; an invalid draft is kept, with the reason shown, until it is fixed.
 
+use super::draft::Draft;
 use super::widgets::{button_ui, combo_ui, form_row_ui, optional_text_ui};
 use crate::app::{AppState, Command, Record};
 use crate::i18n::{Msg, vocab};
@@ -15,13 +16,10 @@ use egui::Ui;
 
 /// The draft of the event being edited.
 pub struct EventEditor {
-    saved: Event,
-    draft: Event,
-    generation: u64,
+    pub(super) d: Draft<Event>,
     start_text: String,
     end_text: String,
     tags_text: String,
-    error: Option<String>,
     actor_query: String,
     new_role: Role,
     evidence_source: Option<Id>,
@@ -35,10 +33,7 @@ impl EventEditor {
             start_text: event.start.map(|d| d.to_string()).unwrap_or_default(),
             end_text: event.end.map(|d| d.to_string()).unwrap_or_default(),
             tags_text: event.tags.join("، "),
-            saved: event.clone(),
-            draft: event,
-            generation,
-            error: None,
+            d: Draft::new(event, generation),
             actor_query: String::new(),
             new_role: Role::Participant,
             evidence_source: None,
@@ -46,53 +41,9 @@ impl EventEditor {
         }
     }
 
-    /// The event's id.
-    pub fn id(&self) -> Id {
-        self.saved.id
-    }
-
-    /// The store generation the draft was loaded at.
-    pub fn generation(&self) -> u64 {
-        self.generation
-    }
-
-    /// Whether the draft differs from the stored event.
-    pub fn is_dirty(&self) -> bool {
-        self.draft != self.saved
-    }
-
-    /// Saves the draft if it changed and is valid; keeps it and shows why otherwise.
-    /// Saves the draft now; if it cannot be saved, keeps it as JSON in the settings.
-    pub fn flush(&mut self, state: &mut AppState) {
-        self.commit(state);
-        if self.draft != self.saved {
-            state.settings.unsaved = serde_json::to_string(&self.draft).ok();
-        }
-    }
-
-    fn commit(&mut self, state: &mut AppState) {
-        if !self.is_dirty() {
-            self.error = None;
-            return;
-        }
-        if let Err(e) = self.draft.validate() {
-            self.error = Some(e.to_string());
-            return;
-        }
-        let label = format!(
-            "{}: {}",
-            state.tr(Msg::Edit),
-            self.draft.display_title(state.lang().direction().is_rtl())
-        );
-        let cmd = Command::Update {
-            before: Record::Event(self.saved.clone()),
-            after: Record::Event(self.draft.clone()),
-        };
-        if state.run(cmd, label) {
-            self.saved = self.draft.clone();
-            self.generation = state.generation;
-            self.error = None;
-        }
+    /// The id of the event being edited.
+    pub fn id(&self) -> crate::model::Id {
+        self.d.id()
     }
 }
 
@@ -101,10 +52,10 @@ pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) 
     let lang = state.lang();
     let commit = std::cell::Cell::new(false);
     text::column_ui(ui, |ui| {
-        text::heading(ui, ed.draft.display_title(lang.direction().is_rtl()));
+        text::heading(ui, ed.d.draft.display_title(lang.direction().is_rtl()));
         text::row_ui(ui, |ui| {
             if button_ui(ui, state.tr(Msg::Duplicate)).clicked() {
-                let mut copy = ed.draft.clone();
+                let mut copy = ed.d.draft.clone();
                 copy.id = Id::new();
                 let id = copy.id;
                 if state.run(
@@ -117,8 +68,8 @@ pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) 
             if button_ui(ui, state.tr(Msg::Delete)).clicked() {
                 state.ask_delete(
                     TrashKind::Event,
-                    ed.id(),
-                    ed.draft.display_title(true).to_owned(),
+                    ed.d.id(),
+                    ed.d.draft.display_title(true).to_owned(),
                 );
             }
         });
@@ -128,7 +79,7 @@ pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) 
             saved_on_leave(optional_text_ui(
                 ui,
                 state.tr(Msg::TitleAr),
-                &mut ed.draft.title_ar,
+                &mut ed.d.draft.title_ar,
                 false,
             ))
         });
@@ -136,16 +87,20 @@ pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) 
             saved_on_leave(optional_text_ui(
                 ui,
                 state.tr(Msg::TitleEn),
-                &mut ed.draft.title_en,
+                &mut ed.d.draft.title_en,
                 false,
             ))
         });
         form_row_ui(ui, state.tr(Msg::Type), |ui| {
             commit.set(
                 commit.get()
-                    | combo_ui(ui, "event-kind", &mut ed.draft.kind, EventKind::ALL, |k| {
-                        vocab::event_kind(lang, k)
-                    }),
+                    | combo_ui(
+                        ui,
+                        "event-kind",
+                        &mut ed.d.draft.kind,
+                        EventKind::ALL,
+                        |k| vocab::event_kind(lang, k),
+                    ),
             )
         });
         form_row_ui(ui, state.tr(Msg::StartDate), |ui| {
@@ -154,7 +109,7 @@ pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) 
                 state,
                 state.tr(Msg::StartDate),
                 &mut ed.start_text,
-                &mut ed.draft.start,
+                &mut ed.d.draft.start,
             ))
         });
         form_row_ui(ui, state.tr(Msg::EndDate), |ui| {
@@ -163,15 +118,15 @@ pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) 
                 state,
                 state.tr(Msg::EndDate),
                 &mut ed.end_text,
-                &mut ed.draft.end,
+                &mut ed.d.draft.end,
             ))
         });
         form_row_ui(ui, state.tr(Msg::Circa), |ui| {
-            let mut circa = ed.draft.start.is_some_and(|d| d.is_circa());
+            let mut circa = ed.d.draft.start.is_some_and(|d| d.is_circa());
             let r = ui.checkbox(&mut circa, "");
             super::widgets::name_widget(ui, &r, state.tr(Msg::Circa));
             if r.changed() {
-                ed.draft.start = ed.draft.start.map(|d| d.with_circa(circa));
+                ed.d.draft.start = ed.d.draft.start.map(|d| d.with_circa(circa));
                 commit.set(true);
             }
         });
@@ -179,7 +134,7 @@ pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) 
             saved_on_leave(optional_text_ui(
                 ui,
                 state.tr(Msg::DateAsWritten),
-                &mut ed.draft.date_as_written,
+                &mut ed.d.draft.date_as_written,
                 false,
             ))
         });
@@ -187,7 +142,7 @@ pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) 
             saved_on_leave(optional_text_ui(
                 ui,
                 state.tr(Msg::Place),
-                &mut ed.draft.place,
+                &mut ed.d.draft.place,
                 false,
             ))
         });
@@ -195,7 +150,7 @@ pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) 
             saved_on_leave(optional_text_ui(
                 ui,
                 state.tr(Msg::Country),
-                &mut ed.draft.country,
+                &mut ed.d.draft.country,
                 false,
             ))
         });
@@ -206,24 +161,24 @@ pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) 
                 .desired_width(ui.available_width())
                 .show(ui);
             if r.changed() {
-                ed.draft.tags = split_tags(&ed.tags_text);
+                ed.d.draft.tags = split_tags(&ed.tags_text);
             }
             saved_on_leave(r);
         });
         if let Some(tag) = tag_suggestions_ui(ui, state, &ed.tags_text) {
             ed.tags_text = complete_last_tag(&ed.tags_text, &tag);
-            ed.draft.tags = split_tags(&ed.tags_text);
+            ed.d.draft.tags = split_tags(&ed.tags_text);
             commit.set(true);
         }
         text::weak(ui, state.tr(Msg::Description));
         let r = optional_text_ui(
             ui,
             state.tr(Msg::Description),
-            &mut ed.draft.description,
+            &mut ed.d.draft.description,
             true,
         );
         commit.set(commit.get() | r.lost_focus());
-        if let Some(err) = &ed.error {
+        if let Some(err) = &ed.d.error {
             text::rich(
                 ui,
                 &format!("⚠ {err}"),
@@ -240,7 +195,7 @@ pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) 
         evidence_ui(ui, state, ed);
     });
     if commit.get() {
-        ed.commit(state);
+        ed.d.commit(state);
     }
 }
 
@@ -320,7 +275,7 @@ fn split_tags(text: &str) -> Vec<String> {
 fn participants_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) {
     let lang = state.lang();
     text::strong(ui, state.tr(Msg::Participants));
-    let event = ed.id();
+    let event = ed.d.id();
     let parts = state.query("participations_of_event", event, |s| {
         s.participations_of_event(event)
     });
@@ -405,7 +360,7 @@ fn actor_picker_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) {
         }
     }
     if let Some(a) = chosen {
-        let p = Participation::new(ed.id(), a.id, ed.new_role);
+        let p = Participation::new(ed.d.id(), a.id, ed.new_role);
         if state.run(
             Command::Create(Record::Participation(p)),
             format!("{}: {}", state.tr(Msg::AddActor), a.display_name(true)),
@@ -417,7 +372,7 @@ fn actor_picker_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) {
 
 fn evidence_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) {
     text::strong(ui, state.tr(Msg::Evidence));
-    let event = ed.id();
+    let event = ed.d.id();
     let evidence = state.query("evidence_of_event", event, |s| s.evidence_of_event(event));
     if evidence.is_empty() {
         text::rich(
@@ -504,7 +459,7 @@ fn add_evidence_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) {
             for x in excerpts.iter() {
                 let short: String = x.text.chars().take(90).collect();
                 if button_ui(ui, &format!("+ «{short}…»")).clicked() {
-                    link_excerpt(state, ed.id(), x.id);
+                    link_excerpt(state, ed.d.id(), x.id);
                 }
             }
         });
@@ -529,7 +484,7 @@ fn add_evidence_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) {
             Command::Create(Record::Excerpt(x)),
             state.tr(Msg::NewExcerpt).to_owned(),
         ) {
-            link_excerpt(state, ed.id(), id);
+            link_excerpt(state, ed.d.id(), id);
             ed.new_excerpt.clear();
         }
     }

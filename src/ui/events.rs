@@ -37,7 +37,7 @@ fn sync_editor(state: &mut AppState, ui_state: &mut UiState) {
     let stale = ui_state
         .event_editor
         .as_ref()
-        .is_none_or(|e| e.id() != id || (e.generation() != state.generation && !e.is_dirty()));
+        .is_none_or(|e| e.d.is_stale(id, state.generation));
     if stale {
         ui_state.event_editor = match state.store.event(id) {
             Ok(Some(event)) => Some(EventEditor::new(event, state.generation)),

@@ -7,6 +7,7 @@ mod briefing_preview;
 mod briefings;
 mod capture;
 mod dialogs;
+mod draft;
 mod event_editor;
 mod events;
 mod import_review;
@@ -179,15 +180,15 @@ fn shortcuts(ctx: &egui::Context, state: &mut AppState, ui_state: &mut UiState) 
 /// valid yet is kept in the settings, so that nothing typed is lost.
 pub fn flush_edits(state: &mut AppState, ui_state: &mut UiState) {
     if let Some(ed) = &mut ui_state.event_editor {
-        ed.flush(state);
+        ed.d.flush(state);
     }
     if let Some(ed) = &mut ui_state.actor_editor {
-        ed.flush(state);
+        ed.d.flush(state);
     }
     if let Some(ed) = &mut ui_state.source_editor {
-        ed.flush(state);
+        ed.d.flush(state);
     }
     if let Some(ed) = &mut ui_state.briefing_editor {
-        ed.flush(state);
+        ed.d.flush(state);
     }
 }

@@ -2,6 +2,7 @@
 //! existing excerpts are listed and a selection becomes a new excerpt with its character range.
 
 use super::UiState;
+use super::draft::Draft;
 use super::widgets::{button_ui, combo_ui, form_row_ui, grade_color, optional_text_ui, text_ui};
 use crate::app::{AppState, Command, Record, View};
 use crate::i18n::{Msg, vocab};
@@ -13,11 +14,8 @@ use egui_extras::Column;
 
 /// Draft of the source being edited.
 pub struct SourceEditor {
-    saved: Source,
-    draft: Source,
-    generation: u64,
+    pub(super) d: Draft<Source>,
     published_text: String,
-    error: Option<String>,
     reader_text: String,
     credibility: Credibility,
 }
@@ -27,41 +25,8 @@ impl SourceEditor {
         Self {
             published_text: source.published.map(|d| d.to_string()).unwrap_or_default(),
             reader_text: source.full_text.clone().unwrap_or_default(),
-            saved: source.clone(),
-            draft: source,
-            generation,
-            error: None,
+            d: Draft::new(source, generation),
             credibility: Credibility::new(3).unwrap_or(Credibility::UNKNOWN),
-        }
-    }
-
-    /// Saves the draft now; if it cannot be saved, keeps it as JSON in the settings.
-    pub fn flush(&mut self, state: &mut AppState) {
-        self.commit(state);
-        if self.draft != self.saved {
-            state.settings.unsaved = serde_json::to_string(&self.draft).ok();
-        }
-    }
-
-    fn commit(&mut self, state: &mut AppState) {
-        if self.draft == self.saved {
-            return;
-        }
-        if let Err(e) = self.draft.validate() {
-            self.error = Some(e.to_string());
-            return;
-        }
-        let label = format!("{}: {}", state.tr(Msg::Edit), self.draft.title);
-        let cmd = Command::Update {
-            before: Record::Source(self.saved.clone()),
-            after: Record::Source(self.draft.clone()),
-        };
-        if state.run(cmd, label) {
-            self.saved = self.draft.clone();
-            self.generation = state.generation;
-            self.error = None;
-        } else {
-            self.error = state.status.as_ref().map(|s| s.text.clone());
         }
     }
 }
@@ -90,9 +55,10 @@ fn sync(state: &mut AppState, ui_state: &mut UiState) {
         ui_state.source_editor = None;
         return;
     };
-    let stale = ui_state.source_editor.as_ref().is_none_or(|e| {
-        e.saved.id != id || (e.generation != state.generation && e.draft == e.saved)
-    });
+    let stale = ui_state
+        .source_editor
+        .as_ref()
+        .is_none_or(|e| e.d.is_stale(id, state.generation));
     if stale {
         ui_state.source_editor = state
             .store
@@ -188,16 +154,16 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut SourceEditor) {
     let lang = state.lang();
     let commit = std::cell::Cell::new(false);
     text::column_ui(ui, |ui| {
-        text::heading(ui, &ed.draft.title);
+        text::heading(ui, &ed.d.draft.title);
         if button_ui(ui, state.tr(Msg::Delete)).clicked() {
-            state.ask_delete(TrashKind::Source, ed.saved.id, ed.saved.title.clone());
+            state.ask_delete(TrashKind::Source, ed.d.saved.id, ed.d.saved.title.clone());
         }
         let leave = |r: egui::Response| commit.set(commit.get() | r.lost_focus());
         form_row_ui(ui, state.tr(Msg::Title), |ui| {
             leave(text_ui(
                 ui,
                 state.tr(Msg::Title),
-                &mut ed.draft.title,
+                &mut ed.d.draft.title,
                 false,
             ))
         });
@@ -205,7 +171,7 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut SourceEditor) {
             leave(optional_text_ui(
                 ui,
                 state.tr(Msg::Outlet),
-                &mut ed.draft.outlet,
+                &mut ed.d.draft.outlet,
                 false,
             ))
         });
@@ -215,7 +181,7 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut SourceEditor) {
                     | combo_ui(
                         ui,
                         "source-kind",
-                        &mut ed.draft.kind,
+                        &mut ed.d.draft.kind,
                         SourceKind::ALL,
                         |k| vocab::source_kind(lang, k),
                     ),
@@ -228,13 +194,13 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut SourceEditor) {
                 .show(ui);
             if r.changed() {
                 let t = ed.published_text.trim();
-                ed.draft.published = if t.is_empty() {
+                ed.d.draft.published = if t.is_empty() {
                     None
                 } else {
-                    crate::import::dates::parse_date(t).or(ed.draft.published)
+                    crate::import::dates::parse_date(t).or(ed.d.draft.published)
                 };
             }
-            if let Some(d) = ed.draft.published {
+            if let Some(d) = ed.d.draft.published {
                 text::weak(ui, &format!("= {}", vocab::date(lang, &d)));
             }
             leave(r);
@@ -243,7 +209,7 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut SourceEditor) {
             leave(optional_text_ui(
                 ui,
                 state.tr(Msg::Url),
-                &mut ed.draft.url,
+                &mut ed.d.draft.url,
                 false,
             ))
         });
@@ -251,7 +217,7 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut SourceEditor) {
             leave(optional_text_ui(
                 ui,
                 state.tr(Msg::Language),
-                &mut ed.draft.language,
+                &mut ed.d.draft.language,
                 false,
             ))
         });
@@ -261,7 +227,7 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut SourceEditor) {
                     | combo_ui(
                         ui,
                         "source-grade",
-                        &mut ed.draft.reliability,
+                        &mut ed.d.draft.reliability,
                         Reliability::ALL,
                         |g| grade_name(lang, g),
                     ),
@@ -270,10 +236,10 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut SourceEditor) {
         text::weak(ui, state.tr(Msg::Notes));
         commit.set(
             commit.get()
-                | optional_text_ui(ui, state.tr(Msg::Notes), &mut ed.draft.notes, true)
+                | optional_text_ui(ui, state.tr(Msg::Notes), &mut ed.d.draft.notes, true)
                     .lost_focus(),
         );
-        if let Some(err) = &ed.error {
+        if let Some(err) = &ed.d.error {
             text::rich(
                 ui,
                 &format!("⚠ {err}"),
@@ -285,12 +251,12 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut SourceEditor) {
             );
         }
         ui.separator();
-        excerpts_ui(ui, state, ed.saved.id);
+        excerpts_ui(ui, state, ed.d.saved.id);
         ui.separator();
         reader_ui(ui, state, ed);
     });
     if commit.get() {
-        ed.commit(state);
+        ed.d.commit(state);
     }
 }
 
@@ -360,7 +326,7 @@ fn excerpts_ui(ui: &mut Ui, state: &mut AppState, source: Id) {
 /// The full text, bidi-correct and wrapped; select a passage and make it an excerpt.
 fn reader_ui(ui: &mut Ui, state: &mut AppState, ed: &mut SourceEditor) {
     text::strong(ui, state.tr(Msg::FullText));
-    if ed.saved.full_text.is_none() {
+    if ed.d.saved.full_text.is_none() {
         text::weak(ui, state.tr(Msg::NoFullText));
         return;
     }
@@ -369,7 +335,7 @@ fn reader_ui(ui: &mut Ui, state: &mut AppState, ed: &mut SourceEditor) {
         .read_only(true)
         .desired_rows(18)
         .desired_width(ui.available_width())
-        .id_salt(("reader", ed.saved.id))
+        .id_salt(("reader", ed.d.saved.id))
         .show(ui);
     let selection = crate::text::field_selection(ui.ctx(), r.id).filter(|s| !s.is_empty());
     text::row_ui(ui, |ui| {
@@ -397,7 +363,7 @@ fn reader_ui(ui: &mut Ui, state: &mut AppState, ed: &mut SourceEditor) {
                 .skip(range.start)
                 .take(range.end - range.start)
                 .collect();
-            let mut x = Excerpt::new(ed.saved.id, quote);
+            let mut x = Excerpt::new(ed.d.saved.id, quote);
             x.start = Some(range.start as u64);
             x.end = Some(range.end as u64);
             x.credibility = ed.credibility;
