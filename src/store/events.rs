@@ -245,6 +245,19 @@ pub(crate) const EVENT_EXCERPTS: &str = "SELECT excerpt_id FROM evidence WHERE e
      UNION SELECT v.excerpt_id FROM evidence v JOIN participation p ON p.id = v.participation_id WHERE p.event_id = e.id";
 
 pub(super) fn where_clause(f: &EventFilter, params: &mut Vec<Box<dyn ToSql>>) -> String {
+    filter_clause(f, params, KindTerm::Indexed)
+}
+
+/// Whether SQLite may answer the event-type filter from the `event_kind_start` index.
+#[derive(Clone, Copy, PartialEq)]
+enum KindTerm {
+    Indexed,
+    /// `+e.kind`: tested row by row, so that a page sorted by date walks `event_date_order`
+    /// (which carries `kind`) instead of collecting every event of the types and sorting them.
+    InOrderIndex,
+}
+
+fn filter_clause(f: &EventFilter, params: &mut Vec<Box<dyn ToSql>>, kind: KindTerm) -> String {
     let mut bind = |v: Box<dyn ToSql>| {
         params.push(v);
         format!("?{}", params.len())
@@ -258,7 +271,12 @@ pub(super) fn where_clause(f: &EventFilter, params: &mut Vec<Box<dyn ToSql>>) ->
     }
     if !f.kinds.is_empty() {
         let marks: Vec<String> = f.kinds.iter().map(|k| bind(Box::new(*k))).collect();
-        clauses.push(format!("e.kind IN ({})", marks.join(", ")));
+        let plus = if kind == KindTerm::InOrderIndex {
+            "+"
+        } else {
+            ""
+        };
+        clauses.push(format!("{plus}e.kind IN ({})", marks.join(", ")));
     }
     if let Some(actor) = f.actor {
         clauses.push(format!(
@@ -303,7 +321,9 @@ fn order_clause(q: &EventQuery) -> String {
     let dir = if q.descending { "DESC" } else { "ASC" };
     let title = if q.english { "e.sort_en" } else { "e.sort_ar" };
     match q.sort {
-        EventSort::Date => format!("e.start_key IS NULL, e.start_key {dir}, e.n {dir}"),
+        // Descending is the exact reverse of ascending (undated events first), so that both
+        // walk the `event_date_order` index (v003) instead of sorting the table.
+        EventSort::Date => format!("e.start_key IS NULL {dir}, e.start_key {dir}, e.n {dir}"),
         EventSort::Title => format!("{title} {dir}, e.n"),
         EventSort::Kind => format!("e.kind {dir}, e.start_key, e.n"),
         EventSort::Place => format!("e.place IS NULL, e.place {dir}, e.start_key, e.n"),
@@ -323,10 +343,15 @@ pub(crate) fn count(conn: &Connection, f: &EventFilter) -> Result<u64> {
     Ok(n as u64)
 }
 
-/// One page of the events table.
-pub(crate) fn list(conn: &Connection, q: &EventQuery) -> Result<Vec<EventRow>> {
+/// The SQL of one page of the events table, with its parameters.
+fn page_sql(q: &EventQuery) -> (String, Vec<Box<dyn ToSql>>) {
     let mut params: Vec<Box<dyn ToSql>> = Vec::new();
-    let filter = where_clause(&q.filter, &mut params);
+    let kind = if q.sort == EventSort::Date {
+        KindTerm::InOrderIndex
+    } else {
+        KindTerm::Indexed
+    };
+    let filter = filter_clause(&q.filter, &mut params, kind);
     params.push(Box::new(q.limit as i64));
     params.push(Box::new(q.offset as i64));
     let sql = format!(
@@ -338,6 +363,12 @@ pub(crate) fn list(conn: &Connection, q: &EventQuery) -> Result<Vec<EventRow>> {
         params.len() - 1,
         params.len()
     );
+    (sql, params)
+}
+
+/// One page of the events table.
+pub(crate) fn list(conn: &Connection, q: &EventQuery) -> Result<Vec<EventRow>> {
+    let (sql, params) = page_sql(q);
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(params.iter()), |r| {
         Ok(EventRow {
@@ -382,4 +413,60 @@ fn attach_actor_names(conn: &Connection, rows: &mut [EventRow], arabic: bool) ->
         row.actors = by_event.remove(&row.event.id).unwrap_or_default();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EventKind, PartialDate};
+
+    /// SQLite's plan for a page: its top-level steps (not those inside the subqueries).
+    fn plan(q: &EventQuery) -> String {
+        let mut c = Connection::open_in_memory().unwrap();
+        super::super::migrations::migrate(&mut c, std::path::Path::new(":memory:")).unwrap();
+        let (sql, params) = page_sql(q);
+        let mut stmt = c.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(params.iter()), |r| {
+                Ok((r.get::<_, i64>(1)?, r.get::<_, String>(3)?))
+            })
+            .unwrap();
+        rows.map(|r| r.unwrap())
+            .filter(|(parent, _)| *parent == 0)
+            .map(|(_, step)| step)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn page(filter: EventFilter, descending: bool) -> EventQuery {
+        EventQuery {
+            filter,
+            sort: EventSort::Date,
+            descending,
+            english: false,
+            offset: 50_000,
+            limit: 100,
+        }
+    }
+
+    /// A deep page by date must walk the date-order index, never sort the whole table (which
+    /// on 100k events computes every row's sources and grade before the offset is skipped).
+    #[test]
+    fn date_pages_walk_the_index_without_sorting() {
+        let filtered = EventFilter {
+            from: PartialDate::year(2000).ok(),
+            kinds: vec![EventKind::Arrest, EventKind::JointExercise],
+            ..Default::default()
+        };
+        for q in [
+            page(EventFilter::default(), false),
+            page(EventFilter::default(), true),
+            page(filtered.clone(), false),
+            page(filtered, true),
+        ] {
+            let p = plan(&q);
+            assert!(p.contains("event_date_order"), "{p}");
+            assert!(!p.contains("TEMP B-TREE FOR ORDER BY"), "{p}");
+        }
+    }
 }

@@ -22,10 +22,14 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         version: 2,
         sql: include_str!("migrations/v002_briefings.sql"),
     },
+    Migration {
+        version: 3,
+        sql: include_str!("migrations/v003_event_order.sql"),
+    },
 ];
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: i64 = 2;
+pub const CURRENT_VERSION: i64 = 3;
 
 /// Reads the store's schema version.
 pub(crate) fn version(conn: &Connection) -> Result<i64> {
@@ -176,7 +180,7 @@ mod tests {
         assert_eq!(version(&c).unwrap(), 1);
         c.execute("INSERT INTO meta (key, value) VALUES ('probe', 'kept')", [])
             .unwrap();
-        migrate(&mut c, Path::new(":memory:")).unwrap();
+        migrate_with(&mut c, Path::new(":memory:"), &MIGRATIONS[..2]).unwrap();
         assert_eq!(version(&c).unwrap(), 2);
         let briefings: i64 = c
             .query_row("SELECT count(*) FROM briefing", [], |r| r.get(0))
@@ -188,6 +192,25 @@ mod tests {
             })
             .unwrap();
         assert_eq!(kept, "kept");
+    }
+
+    #[test]
+    fn version_2_store_gains_the_date_order_index() {
+        let mut c = Connection::open_in_memory().unwrap();
+        migrate_with(&mut c, Path::new(":memory:"), &MIGRATIONS[..2]).unwrap();
+        let has_index = |c: &Connection| -> bool {
+            c.query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'event_date_order'",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .unwrap()
+                == 1
+        };
+        assert!(!has_index(&c));
+        migrate(&mut c, Path::new(":memory:")).unwrap();
+        assert_eq!(version(&c).unwrap(), 3);
+        assert!(has_index(&c));
     }
 
     #[test]
