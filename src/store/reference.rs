@@ -12,7 +12,7 @@ pub(super) fn raw_fts_ranked(conn: &Connection, query: &Query, limit: usize) -> 
     let found = matches(
         conn,
         "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-        query,
+        &query.to_fts(),
         None,
         limit,
     )?;
