@@ -7,7 +7,7 @@ use crate::app::{AppState, Command, Record, View};
 use crate::i18n::{Msg, vocab};
 use crate::model::{Actor, ActorKind, Id, Relation, RelationKind};
 use crate::store::TrashKind;
-use crate::text::{self, TextField, TextStyleSpec};
+use crate::text::{self, TextField};
 use egui::Ui;
 use egui_extras::Column;
 
@@ -230,17 +230,7 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut ActorEditor) {
                 )
                 .lost_focus(),
         );
-        if let Some(err) = &ed.d.error {
-            text::rich(
-                ui,
-                &format!("⚠ {err}"),
-                TextStyleSpec {
-                    color: Some(ui.visuals().error_fg_color),
-                    wrap: true,
-                    ..Default::default()
-                },
-            );
-        }
+        super::widgets::error_line_ui(ui, ed.d.error.as_deref());
         ui.separator();
         relations_ui(ui, state, ed);
         ui.separator();

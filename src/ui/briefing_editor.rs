@@ -69,7 +69,7 @@ pub fn briefing_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut BriefingEd
         actions_ui(ui, state, ed);
         ui.separator();
         metadata_ui(ui, state, ed, &commit);
-        show_error(ui, &ed.d.error);
+        super::widgets::error_line_ui(ui, ed.d.error.as_deref());
         ui.separator();
         text::strong(ui, state.word(Word::Scope));
         scope_ui(ui, state, ed, &commit);
@@ -79,20 +79,6 @@ pub fn briefing_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut BriefingEd
     });
     if commit.get() {
         ed.d.commit(state);
-    }
-}
-
-fn show_error(ui: &mut Ui, error: &Option<String>) {
-    if let Some(err) = error {
-        text::rich(
-            ui,
-            &format!("⚠ {err}"),
-            TextStyleSpec {
-                color: Some(ui.visuals().error_fg_color),
-                wrap: true,
-                ..Default::default()
-            },
-        );
     }
 }
 
@@ -251,7 +237,7 @@ fn scope_ui(
             .desired_width(ui.available_width())
             .show(ui);
         if r.changed() {
-            ed.d.draft.scope.tags = split_tags(&ed.tags_text);
+            ed.d.draft.scope.tags = super::widgets::split_tags(&ed.tags_text);
         }
         on_leave(r);
     });
@@ -501,32 +487,4 @@ fn move_button_ui(ui: &mut Ui, arrow: &str, name: &str) -> bool {
     let r = ui.small_button(text::widget_text(ui, arrow));
     super::widgets::name_widget(ui, &r, name);
     r.on_hover_text(text::widget_text(ui, name)).clicked()
-}
-
-/// Tags are separated by commas (Latin or Arabic) or semicolons; duplicates kept once.
-fn split_tags(text: &str) -> Vec<String> {
-    let mut tags: Vec<String> = Vec::new();
-    for t in text
-        .split([',', '،', ';', '؛'])
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        if !tags.iter().any(|x| x == t) {
-            tags.push(t.to_owned());
-        }
-    }
-    tags
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn scope_tags_split_on_both_commas() {
-        assert_eq!(
-            split_tags("داعش، تعاون أمني, FBI;داعش"),
-            ["داعش", "تعاون أمني", "FBI"]
-        );
-    }
 }

@@ -161,13 +161,13 @@ pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) 
                 .desired_width(ui.available_width())
                 .show(ui);
             if r.changed() {
-                ed.d.draft.tags = split_tags(&ed.tags_text);
+                ed.d.draft.tags = super::widgets::split_tags(&ed.tags_text);
             }
             saved_on_leave(r);
         });
         if let Some(tag) = tag_suggestions_ui(ui, state, &ed.tags_text) {
             ed.tags_text = complete_last_tag(&ed.tags_text, &tag);
-            ed.d.draft.tags = split_tags(&ed.tags_text);
+            ed.d.draft.tags = super::widgets::split_tags(&ed.tags_text);
             commit.set(true);
         }
         text::weak(ui, state.tr(Msg::Description));
@@ -178,17 +178,7 @@ pub fn event_editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) 
             true,
         );
         commit.set(commit.get() | r.lost_focus());
-        if let Some(err) = &ed.d.error {
-            text::rich(
-                ui,
-                &format!("⚠ {err}"),
-                TextStyleSpec {
-                    color: Some(ui.visuals().error_fg_color),
-                    wrap: true,
-                    ..Default::default()
-                },
-            );
-        }
+        super::widgets::error_line_ui(ui, ed.d.error.as_deref());
         ui.separator();
         participants_ui(ui, state, ed);
         ui.separator();
@@ -255,21 +245,6 @@ fn tag_suggestions_ui(ui: &mut Ui, state: &mut AppState, text: &str) -> Option<S
     }
     ui.data_mut(|d| d.insert_temp(id, mem));
     picked
-}
-
-/// Tags are separated by commas (Latin or Arabic) or semicolons.
-fn split_tags(text: &str) -> Vec<String> {
-    let mut tags: Vec<String> = Vec::new();
-    for t in text
-        .split([',', '،', ';', '؛'])
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        if !tags.iter().any(|x| x == t) {
-            tags.push(t.to_owned());
-        }
-    }
-    tags
 }
 
 fn participants_ui(ui: &mut Ui, state: &mut AppState, ed: &mut EventEditor) {
@@ -509,13 +484,5 @@ mod tests {
         assert_eq!(complete_last_tag("الإرهاب، سيا", "سياق"), "الإرهاب، سياق، ");
         assert_eq!(complete_last_tag("سيا", "سياق"), "سياق، ");
         assert_eq!(complete_last_tag("a, b; c", "cyber"), "a, b; cyber، ");
-    }
-
-    #[test]
-    fn tags_split_on_latin_and_arabic_commas() {
-        assert_eq!(
-            split_tags("داعش، مكافحة الإرهاب, FBI;; داعش"),
-            ["داعش", "مكافحة الإرهاب", "FBI"]
-        );
     }
 }

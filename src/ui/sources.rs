@@ -239,17 +239,7 @@ fn editor_ui(ui: &mut Ui, state: &mut AppState, ed: &mut SourceEditor) {
                 | optional_text_ui(ui, state.tr(Msg::Notes), &mut ed.d.draft.notes, true)
                     .lost_focus(),
         );
-        if let Some(err) = &ed.d.error {
-            text::rich(
-                ui,
-                &format!("⚠ {err}"),
-                TextStyleSpec {
-                    color: Some(ui.visuals().error_fg_color),
-                    wrap: true,
-                    ..Default::default()
-                },
-            );
-        }
+        super::widgets::error_line_ui(ui, ed.d.error.as_deref());
         ui.separator();
         excerpts_ui(ui, state, ed.d.saved.id);
         ui.separator();

@@ -179,6 +179,36 @@ pub fn date_field_ui(
     r
 }
 
+/// Tags are separated by commas (Latin or Arabic) or semicolons; each is kept once.
+pub fn split_tags(text: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for t in text
+        .split([',', '،', ';', '؛'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        if !tags.iter().any(|x| x == t) {
+            tags.push(t.to_owned());
+        }
+    }
+    tags
+}
+
+/// Why an editor's draft could not be saved, in the error colour under the form.
+pub fn error_line_ui(ui: &mut Ui, error: Option<&str>) {
+    if let Some(err) = error {
+        text::rich(
+            ui,
+            &format!("⚠ {err}"),
+            TextStyleSpec {
+                color: Some(ui.visuals().error_fg_color),
+                wrap: true,
+                ..Default::default()
+            },
+        );
+    }
+}
+
 /// Edits a required text.
 pub fn text_ui(ui: &mut Ui, caption: &str, value: &mut String, multiline: bool) -> Response {
     let field = if multiline {
@@ -291,6 +321,14 @@ fn ui_gutter() -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_split_on_latin_and_arabic_commas() {
+        assert_eq!(
+            split_tags("داعش، مكافحة الإرهاب, FBI;; داعش"),
+            ["داعش", "مكافحة الإرهاب", "FBI"]
+        );
+    }
 
     #[test]
     fn rtl_tables_reverse_the_columns_and_keep_a_gutter_for_the_scroll_bar() {
