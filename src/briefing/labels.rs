@@ -258,46 +258,13 @@ pub fn credibility(lang: BriefingLanguage, grade: Credibility) -> &'static str {
     }
 }
 
-const MONTHS_AR: [&str; 12] = [
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A partial date written out: "19 يناير 2021", "January 2021", "c. 1777".
 pub fn date(lang: BriefingLanguage, d: PartialDate) -> String {
-    let months = match lang {
-        BriefingLanguage::Ar => &MONTHS_AR,
-        BriefingLanguage::En => &MONTHS_EN,
+    let ui_lang = match lang {
+        BriefingLanguage::Ar => crate::i18n::Lang::Ar,
+        BriefingLanguage::En => crate::i18n::Lang::En,
     };
-    let month = |m: Option<u8>| {
-        m.and_then(|m| months.get(usize::from(m).wrapping_sub(1)))
-            .copied()
-            .unwrap_or("")
-    };
+    let month = |m: Option<u8>| m.map_or("", |m| crate::i18n::vocab::month(ui_lang, m));
     let body = match d.precision() {
         Precision::Year => d.year_value().to_string(),
         Precision::Month => format!("{} {}", month(d.month_value()), d.year_value()),

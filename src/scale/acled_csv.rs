@@ -86,7 +86,7 @@ pub fn write(rows: usize, seed: u64) -> Result<String, csv::Error> {
         let date = format!("{year}-{month:02}-{day:02}");
         let notes = format!(
             "On {day} {} {year}, {a1} {} in {location}.",
-            MONTHS[month - 1],
+            crate::i18n::vocab::month(crate::i18n::Lang::En, month as u8),
             sub.to_ascii_lowercase()
         );
         let record = [
@@ -129,21 +129,6 @@ pub fn write(rows: usize, seed: u64) -> Result<String, csv::Error> {
         .map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 #[cfg(test)]
 mod tests {
