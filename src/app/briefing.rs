@@ -32,7 +32,9 @@ impl AppState {
     /// Saves a new briefing (undoable), selects it and shows the Briefings view.
     pub fn create_briefing(&mut self, b: Briefing) -> bool {
         let id = b.id;
-        let label = format!("{}: {}", self.word(Word::NewBriefing), b.title);
+        // The button's "+ " is not part of the name of the step in the undo history.
+        let new = self.word(Word::NewBriefing).trim_start_matches("+ ");
+        let label = format!("{new}: {}", b.title);
         if self.run(Command::Create(Record::Briefing(b)), label) {
             self.selected_briefing = Some(id);
             self.settings.view = View::Briefings;
