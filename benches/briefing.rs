@@ -122,7 +122,7 @@ fn run(s: &Store, b: &Briefing) -> Stages {
     let doc = briefing::layout(b, &data, &opts);
     let layout = t.elapsed();
     let t = Instant::now();
-    let paged = briefing::pdf::typeset(&doc, &opts, briefing::pdf::TEMPLATE.to_owned()).unwrap();
+    let paged = briefing::pdf::typeset(&doc, &opts, template()).unwrap();
     let typeset = t.elapsed();
     let t = Instant::now();
     let pdf = typst_pdf::pdf(&paged, &typst_pdf::PdfOptions::default()).unwrap();
@@ -134,6 +134,15 @@ fn run(s: &Store, b: &Briefing) -> Stages {
         pdf: pdf_time,
         bytes: pdf.len(),
         pages: paged.pages().len(),
+    }
+}
+
+/// The bundled template, or the file named by `MARSAD_BENCH_TEMPLATE` (read at every run, so a
+/// restyled template can be timed without rebuilding).
+fn template() -> String {
+    match std::env::var("MARSAD_BENCH_TEMPLATE") {
+        Ok(path) => std::fs::read_to_string(path).unwrap(),
+        Err(_) => briefing::pdf::TEMPLATE.to_owned(),
     }
 }
 

@@ -839,3 +839,114 @@ fn every_past_schema_version_upgrades_to_the_current_one() {
         assert_eq!(raw_counts(&path), before, "v{v}: content kept");
     }
 }
+
+/// Each event's source count and best grade (schema v004) are kept by triggers; they must
+/// follow every kind of change, cascaded deletes and restores from the trash included.
+#[test]
+fn event_source_summaries_follow_every_change() {
+    let (_d, mut store) = temp_store();
+    let e = event("تفكيك خلية", "2021-03-04", EventKind::CellDismantled);
+    let fbi = actor(
+        ActorKind::SecurityService,
+        "مكتب التحقيقات الفدرالي",
+        "FBI",
+        Some("FBI"),
+    );
+    let p = Participation::new(e.id, fbi.id, Role::Participant);
+    let mut strong = Source::new(SourceKind::NewsArticle, "مصدر موثوق");
+    strong.reliability = Reliability::A;
+    let mut weak = Source::new(SourceKind::NewsArticle, "مصدر ضعيف");
+    weak.reliability = Reliability::C;
+    let direct = Excerpt::new(weak.id, "اقتباس أول");
+    let mut via_actor = Excerpt::new(strong.id, "اقتباس ثان");
+    store
+        .write(|w| {
+            w.insert_event(&e)?;
+            w.insert_actor(&fbi)?;
+            w.insert_participation(&p)?;
+            w.insert_source(&strong)?;
+            w.insert_source(&weak)?;
+            w.insert_excerpt(&direct)?;
+            w.insert_excerpt(&via_actor)
+        })
+        .unwrap();
+    let summary = |s: &Store| {
+        let rows = s
+            .events_page(&EventQuery {
+                limit: 10,
+                ..Default::default()
+            })
+            .unwrap();
+        (rows[0].source_count, rows[0].best_grade)
+    };
+    assert_eq!(summary(&store), (0, None));
+
+    let cite = Evidence::new(direct.id, EvidenceTarget::Event(e.id));
+    store.write(|w| w.insert_evidence(&cite)).unwrap();
+    assert_eq!(summary(&store), (1, Some(Reliability::C)));
+
+    let through = Evidence::new(via_actor.id, EvidenceTarget::Participation(p.id));
+    store.write(|w| w.insert_evidence(&through)).unwrap();
+    assert_eq!(
+        summary(&store),
+        (2, Some(Reliability::A)),
+        "evidence on a participation"
+    );
+
+    strong.reliability = Reliability::D;
+    store.write(|w| w.update_source(&strong)).unwrap();
+    assert_eq!(
+        summary(&store),
+        (2, Some(Reliability::C)),
+        "source regraded"
+    );
+
+    via_actor.source_id = weak.id;
+    store.write(|w| w.update_excerpt(&via_actor)).unwrap();
+    assert_eq!(summary(&store), (1, Some(Reliability::C)), "excerpt moved");
+    via_actor.source_id = strong.id;
+    strong.reliability = Reliability::A;
+    store
+        .write(|w| {
+            w.update_excerpt(&via_actor)?;
+            w.update_source(&strong)
+        })
+        .unwrap();
+    assert_eq!(summary(&store), (2, Some(Reliability::A)));
+
+    store.write(|w| w.delete_participation(p.id)).unwrap();
+    assert_eq!(
+        summary(&store),
+        (1, Some(Reliability::C)),
+        "participation deleted"
+    );
+
+    let entry = store
+        .write(|w| w.delete(TrashKind::Source, weak.id))
+        .unwrap();
+    assert_eq!(
+        summary(&store),
+        (0, None),
+        "source deleted with its excerpts"
+    );
+    let no_evidence = EventFilter {
+        no_evidence: true,
+        ..Default::default()
+    };
+    assert_eq!(store.count_events(&no_evidence).unwrap(), 1);
+
+    store.write(|w| w.restore(entry)).unwrap();
+    assert_eq!(
+        summary(&store),
+        (1, Some(Reliability::C)),
+        "restored from the trash"
+    );
+    assert_eq!(store.count_events(&no_evidence).unwrap(), 0);
+    let graded = |g| EventFilter {
+        min_grade: Some(g),
+        ..Default::default()
+    };
+    assert_eq!(store.count_events(&graded(Reliability::C)).unwrap(), 1);
+    assert_eq!(store.count_events(&graded(Reliability::B)).unwrap(), 0);
+    assert!(store.check().unwrap().is_ok());
+}

@@ -1,7 +1,6 @@
 //! Which events a briefing's scope selects, in date order, in one indexed query.
 
 use super::error::Result;
-use super::events::EVENT_EXCERPTS;
 use crate::model::{ActorMatch, BriefingScope, Id};
 use rusqlite::{Connection, OptionalExtension, ToSql, params_from_iter};
 
@@ -93,11 +92,8 @@ fn where_clause(scope: &BriefingScope, params: &mut Vec<Box<dyn ToSql>>) -> Stri
         ));
     }
     if let Some(grade) = scope.min_grade {
-        clauses.push(format!(
-            "EXISTS (SELECT 1 FROM excerpt x JOIN source s ON s.id = x.source_id \
-             WHERE x.id IN ({EVENT_EXCERPTS}) AND s.reliability <= {})",
-            bind(Box::new(grade))
-        ));
+        // `best_grade` is the best of the event's sources (schema v004).
+        clauses.push(format!("e.best_grade <= {}", bind(Box::new(grade))));
     }
     if clauses.is_empty() {
         String::new()

@@ -65,12 +65,15 @@ pub(crate) fn check(conn: &Connection, quick: bool) -> Result<IntegrityReport> {
         "integrity_check"
     };
     let mut stmt = conn.prepare(&format!("PRAGMA {pragma}"))?;
-    let integrity: Vec<String> = stmt
+    let mut integrity: Vec<String> = stmt
         .query_map([], |r| r.get::<_, String>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?
         .into_iter()
         .filter(|l| l != "ok")
         .collect();
+    if !quick {
+        integrity.extend(stale_summaries(conn)?);
+    }
     let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
     let foreign_keys = stmt
         .query_map([], |r| {
@@ -86,4 +89,60 @@ pub(crate) fn check(conn: &Connection, quick: bool) -> Result<IntegrityReport> {
         integrity,
         foreign_keys,
     })
+}
+
+/// Events whose stored source count or best grade (kept by the v004 triggers) differs from
+/// what their evidence says now: the table would show and sort by wrong figures.
+fn stale_summaries(conn: &Connection) -> Result<Vec<String>> {
+    // A backup written before the upgrade to v004 is checked too, and has no summaries.
+    let has_summaries: bool = conn.query_row(
+        "SELECT count(*) FROM pragma_table_info('event') WHERE name = 'source_count'",
+        [],
+        |r| r.get::<_, i64>(0).map(|n| n > 0),
+    )?;
+    if !has_summaries {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare(
+        "SELECT e.n, e.source_count, coalesce(e.best_grade, '-') FROM event e \
+         WHERE (e.source_count, e.best_grade) IS NOT ( \
+           SELECT count(DISTINCT x.source_id), min(s.reliability) \
+           FROM excerpt x JOIN source s ON s.id = x.source_id \
+           WHERE x.id IN ( \
+             SELECT excerpt_id FROM evidence WHERE event_id = e.id \
+             UNION ALL \
+             SELECT v.excerpt_id FROM evidence v JOIN participation p ON p.id = v.participation_id \
+             WHERE p.event_id = e.id))",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(format!(
+            "event row {}: stored source count {} / best grade {} no longer match its evidence",
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_full_check_finds_a_stale_event_summary() {
+        let mut c = Connection::open_in_memory().unwrap();
+        super::super::migrations::migrate(&mut c, std::path::Path::new(":memory:")).unwrap();
+        c.execute(
+            "INSERT INTO event (id, kind) VALUES (randomblob(16), 'arrest')",
+            [],
+        )
+        .unwrap();
+        assert!(check(&c, false).unwrap().is_ok());
+        c.execute("UPDATE event SET source_count = 2", []).unwrap();
+        let report = check(&c, false).unwrap();
+        assert_eq!(report.integrity.len(), 1, "{report:?}");
+        assert!(report.integrity[0].contains("source count 2"), "{report:?}");
+        assert!(check(&c, true).unwrap().is_ok(), "the quick check skips it");
+    }
 }
