@@ -756,3 +756,61 @@ fn html_isolates_runs_in_the_other_script() {
     assert!(ar.contains("<bdi lang=\"en\">Reuters</bdi>"));
     assert!(!ar.contains("<bdi lang=\"ar\">"));
 }
+
+/// Beyond the footnote limit every note is printed, numbered, at the end (a large briefing
+/// would otherwise take minutes to typeset); the numbers in the text and the list agree.
+#[test]
+fn many_notes_become_numbered_endnotes() {
+    let store = sample_store();
+    let mut b = Briefing::new("Morocco–US security cooperation");
+    b.language = BriefingLanguage::En;
+    let opts = RenderOptions {
+        footnote_limit: Some(20),
+        ..Default::default()
+    };
+    let data = briefing::preview(&store, &b).unwrap();
+    let doc = briefing::layout(&b, &data, &opts);
+    let n = doc.endnotes.len();
+    assert!(n > 20, "{n} notes");
+    let numbers: Vec<usize> = doc.endnotes.iter().map(|x| x.number).collect();
+    assert_eq!(numbers, (1..=n).collect::<Vec<_>>());
+    let pdf = briefing::render(&store, &b, Format::Pdf, &opts, &mut |_| true).unwrap();
+    let (pages, text) = pdf_text(&pdf, false);
+    let notes_at = text.rfind("Notes").expect("a Notes section");
+    let tail = squeeze(&text[notes_at..]);
+    // Each note's number and its English runs (an Arabic title inside an English note is
+    // extracted in its own order, which `pdf_notes_keep_citation_order_across_scripts` checks).
+    for x in [&doc.endnotes[0], &doc.endnotes[n - 1]] {
+        assert!(
+            tail.contains(&format!("{}.", x.number)),
+            "note {}",
+            x.number
+        );
+        for seg in x.segs.iter().filter(|s| s.lang == "en") {
+            let t = squeeze(&seg.text);
+            assert!(
+                tail.contains(&t),
+                "{t} of note {} not in the notes",
+                x.number
+            );
+        }
+    }
+    for s in &data.sources {
+        if let Some(outlet) = &s.source.outlet {
+            assert!(tail.contains(&squeeze(outlet)), "outlet {outlet} missing");
+        }
+    }
+    // The same briefing with footnotes has no Notes section and more pages for them.
+    let footnoted = render(&store, &b, Format::Pdf);
+    let (_, plain) = pdf_text(&footnoted, false);
+    assert!(
+        !plain.contains("\nNotes"),
+        "footnotes expected below the limit"
+    );
+    assert!(pages > 3);
+
+    b.language = BriefingLanguage::Ar;
+    let pdf = briefing::render(&store, &b, Format::Pdf, &opts, &mut |_| true).unwrap();
+    let (_, text) = pdf_text(&pdf, true);
+    assert!(squeeze(&text).contains("الهوامش"));
+}

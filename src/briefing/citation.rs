@@ -15,6 +15,8 @@ const SHORT_TITLE_WORDS: usize = 5;
 pub struct Citer {
     lang: BriefingLanguage,
     cited: HashSet<usize>,
+    /// Every note issued, in print order.
+    issued: Vec<Note>,
 }
 
 impl Citer {
@@ -23,16 +25,20 @@ impl Citer {
         Self {
             lang,
             cited: HashSet::new(),
+            issued: Vec::new(),
         }
     }
 
     /// The note for source number `index`: full the first time, short after.
     pub fn note(&mut self, index: usize, source: &Source) -> Note {
-        if self.cited.insert(index) {
+        let mut note = if self.cited.insert(index) {
             full(self.lang, source)
         } else {
             short(self.lang, source)
-        }
+        };
+        note.number = self.issued.len() + 1;
+        self.issued.push(note.clone());
+        note
     }
 
     /// The note for a quoted excerpt: the source's note plus the excerpt's credibility.
@@ -48,7 +54,20 @@ impl Citer {
                 labels::credibility(self.lang, grade)
             ),
         ));
+        if let Some(last) = self.issued.last_mut() {
+            last.segs.clone_from(&note.segs);
+        }
         note
+    }
+
+    /// The notes to print at the end: all of them when there are more than `footnote_limit`,
+    /// none otherwise (they are footnotes).
+    pub fn into_endnotes(self, footnote_limit: usize) -> Vec<Note> {
+        if self.issued.len() > footnote_limit {
+            self.issued
+        } else {
+            Vec::new()
+        }
     }
 }
 
@@ -157,7 +176,7 @@ fn finish(lang: BriefingLanguage, parts: Vec<Seg>, s: &Source) -> Note {
             labels::reliability(lang, s.reliability)
         ),
     ));
-    Note { segs }
+    Note { segs, number: 0 }
 }
 
 /// Chicago (American) style in English puts a comma or period that follows a title in

@@ -50,6 +50,8 @@ pub struct Terms {
     pub accessed: &'static str,
     /// "Supports N events".
     pub supports: &'static str,
+    /// Heading of the endnotes.
+    pub notes: &'static str,
 }
 
 const AR: Terms = Terms {
@@ -73,6 +75,7 @@ const AR: Terms = Terms {
     author: "إعداد",
     accessed: "تاريخ الاطلاع",
     supports: "عدد الأحداث التي يدعمها",
+    notes: "الهوامش",
 };
 
 const EN: Terms = Terms {
@@ -96,6 +99,7 @@ const EN: Terms = Terms {
     author: "Prepared by",
     accessed: "Accessed",
     supports: "Events supported",
+    notes: "Notes",
 };
 
 /// The fixed terms of a language.

@@ -127,6 +127,9 @@ pub struct RenderOptions {
     pub network_png: Option<Vec<u8>>,
     /// The export date printed in the methodology note, written as the user reads dates.
     pub exported_on: Option<crate::model::PartialDate>,
+    /// Most notes a PDF prints as footnotes before it prints them all as endnotes
+    /// (`document::FOOTNOTES_UP_TO` when `None`).
+    pub footnote_limit: Option<usize>,
 }
 
 /// One output format.
@@ -162,6 +165,7 @@ pub fn layout(briefing: &Briefing, data: &BriefingData, opts: &RenderOptions) ->
             has_timeline: opts.timeline_png.is_some(),
             has_network: opts.network_png.is_some(),
             exported_on: opts.exported_on.map(|d| labels::date(briefing.language, d)),
+            footnote_limit: opts.footnote_limit,
         },
     )
 }
