@@ -232,7 +232,7 @@ fn files_that_are_not_stores_get_a_clear_message_from_app_and_cli_and_stay_as_th
     std::fs::write(&cases[2].0, b"PK\x03\x04\x14\x00\x06\x00word/document.xml").unwrap();
     for (path, reason) in &cases {
         let before = std::fs::read(path).unwrap();
-        let err = marsad::app::open_or_offer_rescue(path).expect_err("refused");
+        let err = marsad::app::open_or_offer_rescue(path, u64::MAX).expect_err("refused");
         assert!(err.to_string().contains("is not a Marsad store"), "{err}");
         assert!(err.to_string().contains(reason), "{err}");
         let o = marsad(path, &["stats"]);

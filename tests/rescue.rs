@@ -69,7 +69,7 @@ fn a_damaged_store_is_explained_kept_and_restored_only_when_asked() {
     let backup_events = store_with_backup(&path);
     let damaged = corrupt(&path);
 
-    let (store, opened) = open_or_offer_rescue(&path).unwrap();
+    let (store, opened, _) = open_or_offer_rescue(&path, u64::MAX).unwrap();
     let Opened::Damaged(offer) = &opened else {
         panic!("expected a rescue offer, got {opened:?}");
     };
@@ -141,7 +141,7 @@ fn without_a_backup_the_damaged_store_is_explained_and_left_alone() {
     let path = dir.path().join("n.marsad");
     drop(open_store(&path).unwrap());
     let damaged = corrupt(&path);
-    let (store, opened) = open_or_offer_rescue(&path).unwrap();
+    let (store, opened, _) = open_or_offer_rescue(&path, u64::MAX).unwrap();
     let mut h = app(store, opened);
     h.run();
     assert!(
@@ -187,4 +187,70 @@ fn a_backup_opens_read_only_from_the_backups_dialog() {
             .any(|p| p.starts_with(dir.path().join("b.marsad.backups"))),
         "a backup is not remembered as a working store"
     );
+}
+
+/// A large store opens before it is checked; the check runs in the background, and damage it
+/// finds turns the app to the same rescue as at start-up, with the file left as it was.
+#[test]
+fn a_large_store_is_checked_after_the_window_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.marsad");
+    store_with_backup(&path);
+    // Garbage in the middle of the last page: the schema (page 1) still reads, so the store
+    // opens, and only the check that reads every page finds it.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let n = bytes.len();
+    for (i, b) in bytes[n - 3000..n - 1000].iter_mut().enumerate() {
+        *b = (i as u8).wrapping_mul(91) ^ 0x3C;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+
+    // Any store counts as large here.
+    let (store, opened, check) = open_or_offer_rescue(&path, 0).unwrap();
+    assert_eq!(opened, Opened::Existing, "the window opens at once");
+    let mut h = app(store, opened);
+    h.state_mut().state.startup_check = check;
+    let started = std::time::Instant::now();
+    while h.state().state.startup_check.is_some() {
+        assert!(started.elapsed().as_secs() < 60, "the check never finished");
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run();
+    assert!(
+        matches!(h.state().state.opened, Opened::Damaged(_)),
+        "{:?}",
+        h.state().state.opened
+    );
+    assert!(h.query_by_label_contains("The store is damaged").is_some());
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the file is untouched"
+    );
+}
+
+/// A sound large store passes the background check and is backed up for the day by it.
+#[test]
+fn a_sound_large_store_passes_the_background_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.marsad");
+    drop(open_store(&path).unwrap());
+    for b in marsad::store::rotation::list(&path).unwrap() {
+        std::fs::remove_file(b.path).unwrap();
+    }
+    let (store, opened, check) = open_or_offer_rescue(&path, 0).unwrap();
+    assert_eq!(opened, Opened::Existing);
+    let mut h = app(store, opened);
+    h.state_mut().state.startup_check = check;
+    let started = std::time::Instant::now();
+    while h.state().state.startup_check.is_some() {
+        assert!(started.elapsed().as_secs() < 60, "the check never finished");
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(h.state().state.opened, Opened::Existing);
+    let backups = marsad::store::rotation::list(&path).unwrap();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert_eq!(backups[0].reason, "daily");
 }

@@ -14,7 +14,10 @@ mod state;
 pub use command::{Command, History, Record, apply};
 pub use jobs::{Job, JobOutcome, Progress};
 pub use settings::{Settings, View};
-pub use startup::{Opened, RescueOffer, StartupError, open_or_offer_rescue, open_store};
+pub use startup::{
+    CHECK_BEFORE_WINDOW_UP_TO, DeferredCheck, Opened, RescueOffer, StartupError,
+    open_or_offer_rescue, open_store, open_store_with,
+};
 pub use state::{AppState, PAGE, PendingDelete, SearchState, Status};
 
 use std::path::PathBuf;
@@ -156,7 +159,7 @@ pub fn run_gui(db: PathBuf) -> Result<(), AppError> {
 
 /// [`run_gui`] in a benchmark mode.
 pub fn run_gui_with(db: PathBuf, tour: Tour) -> Result<(), AppError> {
-    let (store, opened) = open_or_offer_rescue(&db)?;
+    let (store, opened, check) = open_or_offer_rescue(&db, startup::CHECK_BEFORE_WINDOW_UP_TO)?;
     log::info!("{}: {:?}", db.display(), opened);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -172,6 +175,7 @@ pub fn run_gui_with(db: PathBuf, tour: Tour) -> Result<(), AppError> {
         options,
         Box::new(move |cc| {
             let mut app = MarsadApp::new(cc, store, opened);
+            app.state.startup_check = check;
             app.tour = tour;
             Ok(Box::new(app))
         }),

@@ -88,6 +88,8 @@ pub struct AppState {
     pub status: Option<Status>,
     /// Running background jobs.
     pub jobs: Vec<Job>,
+    /// The start-up check of a large store, while it runs in the background.
+    pub startup_check: Option<crate::app::startup::DeferredCheck>,
     /// Selected record per view.
     pub selected_event: Option<Id>,
     /// Selected actor.
@@ -191,6 +193,7 @@ impl AppState {
             generation: 0,
             status,
             jobs: Vec::new(),
+            startup_check: None,
             selected_event: None,
             selected_actor: None,
             selected_source: None,
@@ -563,8 +566,23 @@ impl AppState {
         self.search.open = false;
     }
 
-    /// Collects finished jobs and reports them.
+    /// Collects finished jobs and reports them; a store found damaged by the start-up check is
+    /// set aside for the rescue, exactly as if it had failed before the window opened.
     pub fn poll_jobs(&mut self) {
+        if let Some(damage) = self.startup_check.as_mut().and_then(|c| c.try_finish()) {
+            self.startup_check = None;
+            if let Some(offer) = damage {
+                match Store::in_memory() {
+                    Ok(empty) => {
+                        self.store = empty;
+                        self.opened = Opened::Damaged(Box::new(offer));
+                        self.history = History::default();
+                        self.touch();
+                    }
+                    Err(e) => self.report(&e),
+                }
+            }
+        }
         let mut finished = Vec::new();
         self.jobs.retain_mut(|j| match j.try_finish() {
             Some(outcome) => {
