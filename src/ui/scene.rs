@@ -5,7 +5,7 @@ use crate::app::AppState;
 use crate::i18n::Msg;
 use crate::text::{self, TextParams};
 use crate::viz::scene::{Item, Scene};
-use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, Ui, Vec2};
+use egui::{Color32, Mesh, Painter, Pos2, Rect, Shape, Stroke, Ui, Vec2};
 use std::path::Path;
 
 /// Text parameters of scene labels: UI face, one line, the UI direction for neutral text.
@@ -25,7 +25,16 @@ pub fn paint_scene(ui: &Ui, painter: &Painter, scene: &Scene, origin: Pos2) {
         0.0,
         scene.background,
     );
+    // Lines go into one mesh per run of them: a network of 20,000 edges drawn as one shape
+    // each spent ~25 ms a frame in egui's tessellator.
+    let mut lines = LineMesh::new(painter.pixels_per_point());
     for item in &scene.items {
+        if let Item::Line { a, b, width, color } = item
+            && lines.add(*a + o, *b + o, *width, *color)
+        {
+            continue;
+        }
+        lines.flush(painter);
         match item {
             Item::Line { a, b, width, color } => {
                 painter.line_segment([*a + o, *b + o], Stroke::new(*width, *color));
@@ -68,6 +77,71 @@ pub fn paint_scene(ui: &Ui, painter: &Painter, scene: &Scene, origin: Pos2) {
                 let at = rect.translate(o).center() - size / 2.0;
                 painter.galley(at, laid.galley, *color);
             }
+        }
+    }
+    lines.flush(painter);
+}
+
+/// Diagonal lines gathered into one mesh, each a band with a feathered edge on both sides:
+/// the anti-aliasing egui's tessellator gives a line, without its end caps (which the
+/// network's edges hide under their nodes anyway).
+struct LineMesh {
+    mesh: Mesh,
+    /// One physical pixel, in points: the width of the feathered edge.
+    pixel: f32,
+}
+
+impl LineMesh {
+    fn new(pixels_per_point: f32) -> Self {
+        Self {
+            mesh: Mesh::default(),
+            pixel: 1.0 / pixels_per_point.max(0.1),
+        }
+    }
+
+    /// Adds a diagonal line; `false` (nothing added) for a horizontal or vertical one, which
+    /// egui's painter snaps to the pixel grid to keep it crisp.
+    fn add(&mut self, a: Pos2, b: Pos2, width: f32, color: Color32) -> bool {
+        let d = b - a;
+        if d.x == 0.0 || d.y == 0.0 {
+            return false;
+        }
+        let n = Vec2::new(-d.y, d.x) / d.length();
+        let f = self.pixel;
+        let i = self.mesh.vertices.len() as u32;
+        let clear = Color32::TRANSPARENT;
+        if width <= 0.9 * f {
+            // As egui: a ridge two pixels wide whose middle is fainter the thinner the line.
+            let middle = color.gamma_multiply(width / f);
+            for p in [a, b] {
+                self.mesh.colored_vertex(p + n * f, clear);
+                self.mesh.colored_vertex(p, middle);
+                self.mesh.colored_vertex(p - n * f, clear);
+            }
+            for k in 0..2 {
+                self.mesh.add_triangle(i + k, i + k + 1, i + k + 3);
+                self.mesh.add_triangle(i + k + 1, i + k + 3, i + k + 4);
+            }
+        } else {
+            let inner = n * (0.5 * (width - f));
+            let outer = n * (0.5 * (width + f));
+            for p in [a, b] {
+                self.mesh.colored_vertex(p + outer, clear);
+                self.mesh.colored_vertex(p + inner, color);
+                self.mesh.colored_vertex(p - inner, color);
+                self.mesh.colored_vertex(p - outer, clear);
+            }
+            for k in 0..3 {
+                self.mesh.add_triangle(i + k, i + k + 1, i + k + 4);
+                self.mesh.add_triangle(i + k + 1, i + k + 4, i + k + 5);
+            }
+        }
+        true
+    }
+
+    fn flush(&mut self, painter: &Painter) {
+        if !self.mesh.is_empty() {
+            painter.add(Shape::mesh(std::mem::take(&mut self.mesh)));
         }
     }
 }
