@@ -229,6 +229,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::VizAllCountries => "كل البلدان",
         Msg::VizMinWeight => "أدنى عدد أحداث مشتركة",
         Msg::VizSharedEvents => "أحداث مشتركة",
+        Msg::VizDrawnFromWeight => "الروابط المرسومة: الوزن ≥",
         Msg::VizLinks => "روابط",
         Msg::VizLayingOut => "جارٍ الترتيب…",
         Msg::VizUnpinAll => "إلغاء تثبيت الكل",

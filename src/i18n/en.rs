@@ -233,6 +233,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::VizAllCountries => "All countries",
         Msg::VizMinWeight => "Min. shared events",
         Msg::VizSharedEvents => "shared events",
+        Msg::VizDrawnFromWeight => "links drawn: weight ≥",
         Msg::VizLinks => "links",
         Msg::VizLayingOut => "Laying out…",
         Msg::VizUnpinAll => "Unpin all",

@@ -235,6 +235,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::VizAllCountries => "Tous les pays",
         Msg::VizMinWeight => "Min. d'événements communs",
         Msg::VizSharedEvents => "événements communs",
+        Msg::VizDrawnFromWeight => "liens dessinés : poids ≥",
         Msg::VizLinks => "liens",
         Msg::VizLayingOut => "Disposition en cours…",
         Msg::VizUnpinAll => "Tout désépingler",

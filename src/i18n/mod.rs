@@ -471,6 +471,8 @@ pub enum Msg {
     VizMinWeight,
     /// "shared events"
     VizSharedEvents,
+    /// Shown when the network draws only its strongest links; the weight follows.
+    VizDrawnFromWeight,
     /// "links"
     VizLinks,
     /// "Laying out…"

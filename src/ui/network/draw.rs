@@ -132,7 +132,13 @@ pub fn build_scene(ui: &Ui, f: &Frame<'_>) -> (Scene, Vec<(Pos2, f32)>) {
         if a >= n || b >= n {
             continue;
         }
-        let on = f.selected.is_none() || f.selected == Some(a) || f.selected == Some(b);
+        let touches_selected = f.selected == Some(a) || f.selected == Some(b);
+        if matches!(e.kind, EdgeKind::Shared(w) if w < f.graph.draw_from_weight)
+            && !touches_selected
+        {
+            continue;
+        }
+        let on = f.selected.is_none() || touches_selected;
         let (pa, pb) = (places[a].0, places[b].0);
         match e.kind {
             EdgeKind::Shared(w) => scene.push(Item::Line {

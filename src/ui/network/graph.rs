@@ -64,6 +64,26 @@ pub struct Graph {
     pub nodes: Vec<usize>,
     /// Edges between nodes.
     pub edges: Vec<Edge>,
+    /// Lightest shared-event edge drawn (see [`MAX_DRAWN_LINKS`]); 0 when all are drawn.
+    pub draw_from_weight: u32,
+}
+
+/// Most shared-event edges drawn at once. A 100k-event store has ~250,000 of them: drawn
+/// all, they made a frame of the software renderer take 1.9 GB, and no one reads a picture
+/// that dense. The strongest are drawn (and every edge of a selected actor); the counts and
+/// GraphML/GEXF keep all of them.
+pub const MAX_DRAWN_LINKS: usize = 20_000;
+
+/// The lightest weight to draw so that at most `budget` of `weights` are drawn (0: all).
+pub fn draw_threshold(weights: impl Iterator<Item = u32>, budget: usize) -> u32 {
+    let mut w: Vec<u32> = weights.collect();
+    if w.len() <= budget {
+        return 0;
+    }
+    w.sort_unstable_by(|a, b| b.cmp(a));
+    // Edges tied with the one just past the budget are all left out, so that what is drawn
+    // is exactly "weight ≥ threshold".
+    w[budget].saturating_add(1)
 }
 
 impl Graph {
@@ -150,7 +170,18 @@ pub fn build_graph(data: &NetData, filter: &NetFilter, window: DateWindow) -> Gr
         kind: EdgeKind::Shared(w),
     }));
     edges.retain(|e| e.a != u32::MAX && e.b != u32::MAX);
-    Graph { nodes, edges }
+    let draw_from_weight = draw_threshold(
+        edges.iter().filter_map(|e| match e.kind {
+            EdgeKind::Shared(w) => Some(w),
+            EdgeKind::Relation(_) => None,
+        }),
+        MAX_DRAWN_LINKS,
+    );
+    Graph {
+        nodes,
+        edges,
+        draw_from_weight,
+    }
 }
 
 /// A window covering whole years `from..=to`.
@@ -158,5 +189,28 @@ pub fn year_window(from: u16, to: u16) -> DateWindow {
     DateWindow {
         from: Some(i64::from(from) * 10_000 + 101),
         to: Some(i64::from(to) * 10_000 + 1231),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_draw_threshold_keeps_the_strongest_links_within_the_budget() {
+        assert_eq!(draw_threshold([1, 2, 3].into_iter(), 3), 0, "all fit");
+        assert_eq!(draw_threshold([5, 1, 3, 2, 4].into_iter(), 2), 4);
+        // Ties at the cut are all left out: exactly "weight ≥ threshold" is drawn.
+        let w = [3, 3, 3, 2, 1];
+        let t = draw_threshold(w.into_iter(), 2);
+        assert_eq!(t, 4);
+        assert!(w.iter().filter(|x| **x >= t).count() <= 2);
+        let many = (0..50_000u32).map(|i| 1 + i % 7);
+        let t = draw_threshold(many.clone(), MAX_DRAWN_LINKS);
+        let drawn = many.filter(|w| *w >= t).count();
+        assert!(
+            drawn <= MAX_DRAWN_LINKS && drawn > 0,
+            "{drawn} drawn from {t}"
+        );
     }
 }

@@ -363,6 +363,13 @@ fn toolbar_ui(ui: &mut Ui, state: &mut AppState, net: &mut NetworkState) {
                 state.tr(Msg::VizLinks)
             ),
         );
+        let drawn_from = net.graph.as_ref().map_or(0, |(_, g)| g.draw_from_weight);
+        if drawn_from > 0 {
+            text::weak(
+                ui,
+                &format!("{} {drawn_from}", state.tr(Msg::VizDrawnFromWeight)),
+            );
+        }
         if matches!(&net.layout, Some((_, Layout::Running(r))) if !r.is_converged()) {
             text::weak(ui, state.tr(Msg::VizLayingOut));
         }
