@@ -153,6 +153,37 @@ fn bench_paging(store: &Store) {
             );
         }
     }
+    // The events view reads the query's row numbers once (per filter, sort and change) and
+    // then fetches each page as a slice of them.
+    println!();
+    println!(
+        "| events view: order once, then pages | order of all rows p50 / p95 ms | page at first / middle / last offset, p95 ms | target |"
+    );
+    println!("|---|---|---|---|");
+    for (name, filter) in paging::filters() {
+        let q = paging::query(&filter, 0, EventSort::Date);
+        let (_, numbers) = paging::order(store, &q).unwrap();
+        let order: Vec<_> = (0..REPS)
+            .map(|_| paging::order(store, &q).unwrap().0)
+            .collect();
+        let pages: Vec<String> = paging::offsets(numbers.len() as u64)
+            .iter()
+            .map(|&offset| {
+                let times: Vec<_> = (0..REPS)
+                    .map(|_| paging::fetch_from_order(store, &numbers, offset).unwrap().0)
+                    .collect();
+                ms(Percentiles::of(&times).p95)
+            })
+            .collect();
+        let o = Percentiles::of(&order);
+        println!(
+            "| {name} ({}) | {} / {} | {} | ≤ 5 ms |",
+            numbers.len(),
+            ms(o.p50),
+            ms(o.p95),
+            pages.join(" / ")
+        );
+    }
 }
 
 fn bench_import() {

@@ -60,6 +60,13 @@ fn paging_workload_reads_full_pages_at_every_offset() {
                 paging::fetch(&s, &paging::query(&filter, offset, EventSort::Date)).unwrap();
             assert_eq!(rows, paging::PAGE);
         }
+        let q = paging::query(&filter, 0, EventSort::Date);
+        let (_, numbers) = paging::order(&s, &q).unwrap();
+        assert_eq!(numbers.len() as u64, total);
+        for offset in paging::offsets(total) {
+            let (_, rows) = paging::fetch_from_order(&s, &numbers, offset).unwrap();
+            assert_eq!(rows, paging::PAGE);
+        }
     }
     assert_eq!(paging::fetch_raw(&s, 200).unwrap().1, paging::PAGE);
 }

@@ -950,3 +950,74 @@ fn event_source_summaries_follow_every_change() {
     assert_eq!(store.count_events(&graded(Reliability::B)).unwrap(), 0);
     assert!(store.check().unwrap().is_ok());
 }
+
+/// The events table reads its query's row numbers once and fetches pages as slices of them:
+/// the same rows, in the same order, as the page queries with an offset, for every sort
+/// direction and filter.
+#[test]
+fn pages_from_the_row_order_match_pages_by_offset() {
+    let (_d, mut store) = temp_store();
+    let kinds = [
+        EventKind::Arrest,
+        EventKind::JointExercise,
+        EventKind::Statement,
+    ];
+    store
+        .write(|w| {
+            for i in 0..450u32 {
+                let mut e = Event::new(kinds[(i % 3) as usize]);
+                e.title_ar = Some(format!("حدث رقم {i}"));
+                // Every seventh event is undated; the rest spread over 1995–2024.
+                if i % 7 != 0 {
+                    let date = format!("{}-{:02}-{:02}", 1995 + i % 30, 1 + i % 12, 1 + i % 28);
+                    e.start = Some(date.parse().unwrap());
+                }
+                w.insert_event(&e)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let filters = [
+        EventFilter::default(),
+        EventFilter {
+            from: PartialDate::year(2000).ok(),
+            to: PartialDate::year(2020).ok(),
+            kinds: vec![EventKind::Arrest, EventKind::Statement],
+            ..Default::default()
+        },
+        EventFilter {
+            from: PartialDate::year(2010).ok(),
+            ..Default::default()
+        },
+    ];
+    for filter in filters {
+        for descending in [false, true] {
+            let q = EventQuery {
+                filter: filter.clone(),
+                descending,
+                limit: 100,
+                ..Default::default()
+            };
+            let numbers = store.event_numbers(&q).unwrap();
+            assert_eq!(numbers.len() as u64, store.count_events(&filter).unwrap());
+            for offset in (0..numbers.len()).step_by(100) {
+                let by_offset = store
+                    .events_page(&EventQuery {
+                        offset,
+                        ..q.clone()
+                    })
+                    .unwrap();
+                let to = (offset + 100).min(numbers.len());
+                let sliced = store
+                    .events_by_numbers(&numbers[offset..to], false)
+                    .unwrap();
+                let ids = |rows: &[EventRow]| rows.iter().map(|r| r.event.id).collect::<Vec<_>>();
+                assert_eq!(
+                    ids(&sliced),
+                    ids(&by_offset),
+                    "{filter:?} desc {descending} at {offset}"
+                );
+            }
+        }
+    }
+}

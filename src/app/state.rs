@@ -46,6 +46,8 @@ pub struct PageCache<Q: PartialEq + Clone, R> {
     key: Option<(u64, Q)>,
     pages: HashMap<usize, Vec<R>>,
     total: Option<u64>,
+    /// The row numbers of the whole query, in order (events table).
+    numbers: Option<Vec<i64>>,
 }
 
 impl<Q: PartialEq + Clone, R> Default for PageCache<Q, R> {
@@ -54,6 +56,7 @@ impl<Q: PartialEq + Clone, R> Default for PageCache<Q, R> {
             key: None,
             pages: HashMap::new(),
             total: None,
+            numbers: None,
         }
     }
 }
@@ -68,6 +71,7 @@ impl<Q: PartialEq + Clone, R> PageCache<Q, R> {
             self.key = Some((generation, query.clone()));
             self.pages.clear();
             self.total = None;
+            self.numbers = None;
         }
     }
 }
@@ -336,28 +340,35 @@ impl AppState {
 
     /// Number of events the table shows.
     pub fn event_total(&mut self) -> u64 {
+        self.event_numbers().len() as u64
+    }
+
+    /// The row numbers of the events the table shows, in its order: read once per query and
+    /// store generation (the one index walk a count would need anyway), so that a page deep in
+    /// a filtered table is a slice instead of a walk past its offset.
+    fn event_numbers(&mut self) -> &[i64] {
         let q = self.event_query();
         self.events.sync(self.generation, &q);
-        if self.events.total.is_none() {
-            match self.store.count_events(&q.filter) {
-                Ok(n) => self.events.total = Some(n),
-                Err(e) => {
-                    self.events.total = Some(0);
-                    self.report(&e);
-                }
-            }
+        if self.events.numbers.is_none() {
+            let numbers = self.store.event_numbers(&q).unwrap_or_else(|e| {
+                self.report(&e);
+                Vec::new()
+            });
+            self.events.numbers = Some(numbers);
         }
-        self.events.total.unwrap_or(0)
+        self.events.numbers.as_deref().unwrap_or_default()
     }
 
     /// Row `index` of the events table (fetched a page at a time).
     pub fn event_row(&mut self, index: usize) -> Option<&EventRow> {
-        let mut q = self.event_query();
-        self.events.sync(self.generation, &q);
+        let english = self.lang() != Lang::Ar;
         let page = index / PAGE;
+        let total = self.event_numbers().len();
         if !self.events.pages.contains_key(&page) {
-            q.offset = page * PAGE;
-            let rows = match self.store.events_page(&q) {
+            let from = (page * PAGE).min(total);
+            let to = (from + PAGE).min(total);
+            let slice = self.events.numbers.as_deref().unwrap_or_default()[from..to].to_vec();
+            let rows = match self.store.events_by_numbers(&slice, english) {
                 Ok(r) => r,
                 Err(e) => {
                     self.report(&e);

@@ -53,3 +53,23 @@ pub fn fetch_raw(store: &Store, offset: usize) -> Result<(Duration, usize)> {
     let (t, rows) = timed(|| store.reference_events_page(offset, PAGE));
     Ok((t, rows?))
 }
+
+/// The row numbers of the whole query in order, as the events view reads them once per filter
+/// and sort; returns the time and the numbers.
+pub fn order(store: &Store, q: &EventQuery) -> Result<(Duration, Vec<i64>)> {
+    let (t, numbers) = timed(|| store.event_numbers(q));
+    Ok((t, numbers?))
+}
+
+/// The page at `offset` from the row numbers of [`order`], as the events view fetches it;
+/// returns the time and the number of rows.
+pub fn fetch_from_order(
+    store: &Store,
+    numbers: &[i64],
+    offset: usize,
+) -> Result<(Duration, usize)> {
+    let from = offset.min(numbers.len());
+    let to = (from + PAGE).min(numbers.len());
+    let (t, rows) = timed(|| store.events_by_numbers(&numbers[from..to], false));
+    Ok((t, rows?.len()))
+}

@@ -337,36 +337,68 @@ pub(crate) fn count(conn: &Connection, f: &EventFilter) -> Result<u64> {
 }
 
 /// The SQL choosing one page of the events table (their row numbers, in order), with its
-/// parameters. It reads only what the order and the filters need, so a date-sorted page
-/// skips its offset inside the `event_date_order` index without visiting the table's rows.
-fn page_sql(q: &EventQuery) -> (String, Vec<Box<dyn ToSql>>) {
+/// parameters; every row when `paged` is false. It reads only what the order and the filters
+/// need, so a date-sorted page skips its offset inside the `event_date_order` index without
+/// visiting the table's rows.
+fn page_sql(q: &EventQuery, paged: bool) -> (String, Vec<Box<dyn ToSql>>) {
     let mut params: Vec<Box<dyn ToSql>> = Vec::new();
     let kind = if q.sort == EventSort::Date {
         KindTerm::InOrderIndex
     } else {
         KindTerm::Indexed
     };
-    let filter = filter_clause(&q.filter, &mut params, kind);
-    params.push(Box::new(q.limit as i64));
-    params.push(Box::new(q.offset as i64));
-    let sql = format!(
-        "SELECT e.n FROM event e {filter} ORDER BY {} LIMIT ?{} OFFSET ?{}",
-        order_clause(q),
-        params.len() - 1,
-        params.len()
-    );
+    let mut filter = filter_clause(&q.filter, &mut params, kind);
+    let dated_only = q.sort == EventSort::Date && q.filter.to.is_some();
+    if dated_only {
+        // `start_key <= to` already leaves undated events out; saying so as an equality on
+        // the index's first column lets SQLite seek to the range instead of scanning from
+        // the first event, and keeps the index order without the `IS NULL` term.
+        filter.push_str(" AND (e.start_key IS NULL) = 0");
+    }
+    let order = if dated_only {
+        let dir = if q.descending { "DESC" } else { "ASC" };
+        format!("e.start_key {dir}, e.n {dir}")
+    } else {
+        order_clause(q)
+    };
+    let mut sql = format!("SELECT e.n FROM event e {filter} ORDER BY {order}");
+    if paged {
+        params.push(Box::new(q.limit as i64));
+        params.push(Box::new(q.offset as i64));
+        sql.push_str(&format!(
+            " LIMIT ?{} OFFSET ?{}",
+            params.len() - 1,
+            params.len()
+        ));
+    }
     (sql, params)
 }
 
 /// One page of the events table.
 pub(crate) fn list(conn: &Connection, q: &EventQuery) -> Result<Vec<EventRow>> {
-    let (sql, params) = page_sql(q);
+    let (sql, params) = page_sql(q, true);
     let ns: Vec<i64> = conn
         .prepare_cached(&sql)?
         .query_map(params_from_iter(params.iter()), |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut rows = rows_by_number(conn, &ns)?;
-    attach_actor_names(conn, &mut rows, !q.english)?;
+    by_numbers(conn, &ns, q.english)
+}
+
+/// The row numbers of every event `q.filter` selects, in `q`'s order (its offset and limit
+/// are ignored): one walk of the index, after which any page is a slice (see [`by_numbers`]).
+pub(crate) fn numbers(conn: &Connection, q: &EventQuery) -> Result<Vec<i64>> {
+    let (sql, params) = page_sql(q, false);
+    let ns = conn
+        .prepare_cached(&sql)?
+        .query_map(params_from_iter(params.iter()), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ns)
+}
+
+/// The events with these row numbers, in the order given, with their actors' names.
+pub(crate) fn by_numbers(conn: &Connection, ns: &[i64], english: bool) -> Result<Vec<EventRow>> {
+    let mut rows = rows_by_number(conn, ns)?;
+    attach_actor_names(conn, &mut rows, !english)?;
     Ok(rows)
 }
 
@@ -435,7 +467,7 @@ mod tests {
     fn plan(q: &EventQuery) -> String {
         let mut c = Connection::open_in_memory().unwrap();
         super::super::migrations::migrate(&mut c, std::path::Path::new(":memory:")).unwrap();
-        let (sql, params) = page_sql(q);
+        let (sql, params) = page_sql(q, true);
         let mut stmt = c.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
         let rows = stmt
             .query_map(rusqlite::params_from_iter(params.iter()), |r| {
@@ -473,7 +505,21 @@ mod tests {
             page(EventFilter::default(), false),
             page(EventFilter::default(), true),
             page(filtered.clone(), false),
-            page(filtered, true),
+            page(filtered.clone(), true),
+            page(
+                EventFilter {
+                    to: PartialDate::year(2020).ok(),
+                    ..filtered.clone()
+                },
+                false,
+            ),
+            page(
+                EventFilter {
+                    to: PartialDate::year(2020).ok(),
+                    ..filtered
+                },
+                true,
+            ),
         ] {
             let p = plan(&q);
             assert!(p.contains("event_date_order"), "{p}");

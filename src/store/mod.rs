@@ -234,6 +234,18 @@ impl Store {
         events::list(&self.conn, q)
     }
 
+    /// The row numbers of every event `q`'s filter selects, in its order (offset and limit
+    /// ignored). A table keeps them and fetches any page with [`Store::events_by_numbers`].
+    pub fn event_numbers(&self, q: &EventQuery) -> Result<Vec<i64>> {
+        events::numbers(&self.conn, q)
+    }
+
+    /// The events with these row numbers (from [`Store::event_numbers`]), in that order, with
+    /// their actors' names in English or Arabic; numbers of events since deleted are skipped.
+    pub fn events_by_numbers(&self, numbers: &[i64], english: bool) -> Result<Vec<EventRow>> {
+        events::by_numbers(&self.conn, numbers, english)
+    }
+
     /// How many events a filter selects.
     pub fn count_events(&self, f: &EventFilter) -> Result<u64> {
         events::count(&self.conn, f)
