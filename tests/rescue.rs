@@ -189,6 +189,16 @@ fn a_backup_opens_read_only_from_the_backups_dialog() {
     );
 }
 
+/// Runs frames until the background start-up check has reported.
+fn wait_for_the_startup_check(h: &mut Harness<'static, MarsadApp>) {
+    let started = std::time::Instant::now();
+    while h.state().state.startup_check.is_some() {
+        assert!(started.elapsed().as_secs() < 60, "the check never finished");
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// A large store opens before it is checked; the check runs in the background, and damage it
 /// finds turns the app to the same rescue as at start-up, with the file left as it was.
 #[test]
@@ -210,12 +220,7 @@ fn a_large_store_is_checked_after_the_window_opens() {
     assert_eq!(opened, Opened::Existing, "the window opens at once");
     let mut h = app(store, opened);
     h.state_mut().state.startup_check = check;
-    let started = std::time::Instant::now();
-    while h.state().state.startup_check.is_some() {
-        assert!(started.elapsed().as_secs() < 60, "the check never finished");
-        h.step();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_for_the_startup_check(&mut h);
     h.run();
     assert!(
         matches!(h.state().state.opened, Opened::Damaged(_)),
@@ -243,12 +248,7 @@ fn a_sound_large_store_passes_the_background_check() {
     assert_eq!(opened, Opened::Existing);
     let mut h = app(store, opened);
     h.state_mut().state.startup_check = check;
-    let started = std::time::Instant::now();
-    while h.state().state.startup_check.is_some() {
-        assert!(started.elapsed().as_secs() < 60, "the check never finished");
-        h.step();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_for_the_startup_check(&mut h);
     assert_eq!(h.state().state.opened, Opened::Existing);
     let backups = marsad::store::rotation::list(&path).unwrap();
     assert_eq!(backups.len(), 1, "{backups:?}");
