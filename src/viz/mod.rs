@@ -5,6 +5,7 @@
 //! feed it rows and paint what it returns.
 
 pub mod force;
+pub mod lane_index;
 pub mod lod;
 pub mod overlap;
 pub mod png;

@@ -127,9 +127,16 @@ pub fn build_scene(ui: &Ui, f: &Frame<'_>) -> (Scene, Vec<(Pos2, f32)>) {
         }
     }
     let fade = |c: Color32, on: bool| if on { c } else { c.gamma_multiply(0.2) };
+    // What lies wholly outside the view is left out of the scene (the picture and its export
+    // show the view); at "fit all" this is nothing, closer in it is most of a big graph.
+    let view = Rect::from_min_size(Pos2::ZERO, f.camera.size);
+    let seen = |(c, r): (Pos2, f32)| view.expand(r + 3.0).contains(c);
     for e in &f.graph.edges {
         let (a, b) = (e.a as usize, e.b as usize);
         if a >= n || b >= n {
+            continue;
+        }
+        if !view.intersects(Rect::from_two_pos(places[a].0, places[b].0).expand(4.0)) {
             continue;
         }
         let touches_selected = f.selected == Some(a) || f.selected == Some(b);
@@ -162,6 +169,9 @@ pub fn build_scene(ui: &Ui, f: &Frame<'_>) -> (Scene, Vec<(Pos2, f32)>) {
         }
     }
     for k in 0..n {
+        if !seen(places[k]) {
+            continue;
+        }
         let a = &f.data.actors[f.graph.nodes[k]];
         let (c, r) = places[k];
         let fill = fade(kind_color(a.kind), near[k]);
@@ -212,20 +222,30 @@ fn labels(
     color: Color32,
     scene: &mut Scene,
 ) {
-    let mut order: Vec<usize> = (0..places.len()).collect();
+    let view = Rect::from_min_size(Pos2::ZERO, f.camera.size);
+    let mut order: Vec<usize> = (0..places.len())
+        .filter(|&k| view.contains(places[k].0))
+        .collect();
     let events = |k: usize| f.data.actors[f.graph.nodes[k]].events;
-    order.sort_by_key(|&k| {
+    let rank = |k: &usize| {
+        let k = *k;
         (
             f.selected != Some(k),
             !near[k],
             std::cmp::Reverse(events(k)),
             k,
         )
-    });
-    order.truncate(MAX_LABELS);
+    };
+    // Only the first labels are measured: pick them without sorting every node.
+    if order.len() > MAX_LABELS {
+        order.select_nth_unstable_by_key(MAX_LABELS, rank);
+        order.truncate(MAX_LABELS);
+    }
+    order.sort_by_key(rank);
     // Nodes are obstacles first, so labels never cover another node.
     let mut boxes: Vec<(Rect, f32)> = places
         .iter()
+        .filter(|(c, r)| view.expand(*r).contains(*c))
         .map(|(c, r)| {
             (
                 Rect::from_center_size(*c, Vec2::splat(r * 2.0)),
@@ -235,12 +255,8 @@ fn labels(
         .collect();
     let skip = boxes.len();
     let mut texts = Vec::new();
-    let view = Rect::from_min_size(Pos2::ZERO, f.camera.size);
     for &k in &order {
         let (c, r) = places[k];
-        if !view.contains(c) {
-            continue;
-        }
         let text = shorten(actor_label(&f.data.actors[f.graph.nodes[k]], f.lang), 28);
         let size =
             crate::text::layout(ui.ctx(), &text, &label_params(ui, LABEL_SIZE, color)).size();

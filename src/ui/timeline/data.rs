@@ -4,6 +4,7 @@
 use crate::i18n::{Lang, vocab};
 use crate::model::{EventKind, Id};
 use crate::store::{DateWindow, EventFilter, Store, StoreError, TimelineRow, VizActor, VizSource};
+use crate::viz::lane_index::{LaneIndex, Span};
 use crate::viz::span::{TimeSpan, event_span};
 use std::collections::HashMap;
 
@@ -105,8 +106,8 @@ pub struct Lane {
     pub label: String,
     /// Events, sorted by start.
     pub items: Vec<TimeItem>,
-    /// Longest span on the lane, to find bars that start before the visible range.
-    pub longest: f64,
+    /// The items indexed for binning a view.
+    pub index: LaneIndex,
 }
 
 /// Spreads the rows over lanes, the busiest lane first.
@@ -153,11 +154,19 @@ pub fn build_lanes(data: &TimelineData, by: LaneBy, lang: Lang, none: &str) -> V
                 })
                 .collect();
             items.sort_by(|a, b| a.start.total_cmp(&b.start).then(a.index.cmp(&b.index)));
-            let longest = items.iter().map(|t| t.end - t.start).fold(0.0, f64::max);
+            let spans: Vec<Span> = items
+                .iter()
+                .map(|t| Span {
+                    row: t.index,
+                    start: t.start,
+                    end: t.end,
+                    imprecise: t.imprecise,
+                })
+                .collect();
             Lane {
                 label,
+                index: LaneIndex::new(&spans),
                 items,
-                longest,
             }
         })
         .collect();

@@ -5,7 +5,8 @@ use super::data::{Lane, TimelineData};
 use crate::i18n::Lang;
 use crate::model::EventKind;
 use crate::ui::scene::label_params;
-use crate::viz::lod::{Bin, LaneItem, bin_lane};
+use crate::viz::lane_index::Mapping;
+use crate::viz::lod::Bin;
 use crate::viz::overlap::place_labels;
 use crate::viz::scene::{Item, Scene};
 use crate::viz::ticks::ticks;
@@ -210,9 +211,8 @@ pub fn build_scene(ui: &Ui, f: &Frame<'_>) -> (Scene, Vec<HitBox>) {
         });
     }
     let mut labels = Vec::new();
-    let mut scratch = Vec::new();
     for i in lanes.clone() {
-        lane_events(f, i, &pal, &mut scratch, &mut scene, &mut hits, &mut labels);
+        lane_events(f, i, &pal, &mut scene, &mut hits, &mut labels);
     }
     place_event_labels(ui, f, &pal, labels, &hits, &mut scene);
     captions(f, &pal, lanes, &mut scene);
@@ -277,33 +277,18 @@ fn lane_events(
     f: &Frame<'_>,
     lane_index: usize,
     pal: &Palette,
-    scratch: &mut Vec<LaneItem>,
     scene: &mut Scene,
     hits: &mut Vec<HitBox>,
     labels: &mut Vec<Candidate>,
 ) {
     let v = f.view;
-    let lane = &f.lanes[lane_index];
-    let (t0, t1) = v.visible();
-    // Items are sorted by start: skip those ending before the view without looking at them.
-    let from = lane
-        .items
-        .partition_point(|it| it.start < t0 - lane.longest);
-    let to = lane.items.partition_point(|it| it.start <= t1);
-    scratch.clear();
     let width = v.time_width();
-    scratch.extend(
-        lane.items[from..to]
-            .iter()
-            .filter(|it| it.end >= t0)
-            .map(|it| LaneItem {
-                index: it.index as usize,
-                x0: v.flow(it.start),
-                x1: v.flow(it.end),
-                imprecise: it.imprecise,
-            }),
-    );
-    let bins = bin_lane(lane_index, scratch, 0.0, width, BIN_PX);
+    let mapping = Mapping {
+        t0: v.t0,
+        days_per_pt: v.days_per_pt,
+        width,
+    };
+    let bins = f.lanes[lane_index].index.bins(lane_index, mapping, BIN_PX);
     let mid = v.lane_top(lane_index) + LANE_H / 2.0;
     let (lo, hi) = v.time_area();
     let to_x = |u: f32| {
