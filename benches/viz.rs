@@ -105,6 +105,7 @@ fn network_store(actors: usize, pairs: usize) -> Store {
 
 fn network() {
     let store = network_store(2_000, 20_000);
+    marsad::app::tune_allocator();
     let ctx = egui::Context::default();
     marsad::text::fonts::install(&ctx);
     let settings = Settings {
@@ -181,6 +182,7 @@ fn timeline() {
         "synthetic store (100k events, 2k actors): {:?}",
         built.elapsed()
     );
+    marsad::app::tune_allocator();
     let ctx = egui::Context::default();
     marsad::text::fonts::install(&ctx);
     let settings = Settings {

@@ -33,6 +33,7 @@ fn search_workload_runs_every_query_three_ways() {
     let mut found = 0;
     for q in queries::all() {
         let r = queries::round(&s, q).unwrap();
+        queries::raw(&s, q).unwrap();
         assert!(r.hits <= queries::LIMIT);
         found += usize::from(r.hits > 0);
         // The fast path finds the same number of matches as the ranked one, up to the limit.

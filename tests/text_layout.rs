@@ -456,6 +456,23 @@ fn cache_reuses_and_evicts() {
 }
 
 #[test]
+fn layout_size_agrees_with_layout_and_fills_the_cache() {
+    let ctx = ctx();
+    let p = params(Direction::Rtl, f32::INFINITY);
+    run(&ctx, |ui| {
+        // Uncached: measured by laying out, which caches it.
+        let measured = text::layout_size(ui.ctx(), BCIJ, &p);
+        assert_eq!(text::cached_layouts(ui.ctx()), 1);
+        let laid = text::layout(ui.ctx(), BCIJ, &p);
+        assert_eq!(measured, laid.size());
+        // Cached: the same size, and no second entry.
+        assert_eq!(text::layout_size(ui.ctx(), BCIJ, &p), laid.size());
+        assert_eq!(text::cached_layouts(ui.ctx()), 1);
+        assert!(measured.x > 10.0 && measured.y > 5.0);
+    });
+}
+
+#[test]
 fn galley_fits_in_the_allocated_size() {
     let ctx = ctx();
     for s in ["معرض النصوص — Text gallery", BCIJ, "acronyms", "مرصد"] {

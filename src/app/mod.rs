@@ -1,6 +1,7 @@
 //! Application state, commands with undo, background jobs, and the eframe app.
 
 pub mod actions;
+mod allocator;
 pub mod briefing;
 pub mod briefing_words;
 pub mod capture;
@@ -11,6 +12,7 @@ mod settings;
 mod startup;
 mod state;
 
+pub use allocator::tune_allocator;
 pub use command::{Command, History, Record, apply};
 pub use jobs::{Job, JobOutcome, Progress};
 pub use settings::{Settings, View};
@@ -159,6 +161,7 @@ pub fn run_gui(db: PathBuf) -> Result<(), AppError> {
 
 /// [`run_gui`] in a benchmark mode.
 pub fn run_gui_with(db: PathBuf, tour: Tour) -> Result<(), AppError> {
+    tune_allocator();
     let (store, opened, check) = open_or_offer_rescue(&db, startup::CHECK_BEFORE_WINDOW_UP_TO)?;
     log::info!("{}: {:?}", db.display(), opened);
     let options = eframe::NativeOptions {

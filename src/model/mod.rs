@@ -26,7 +26,7 @@ pub use grade::{Credibility, Reliability};
 pub use id::Id;
 pub use kinds::{ActorKind, EventKind, RelationKind, Role, SourceKind};
 pub use links::{Evidence, EvidenceTarget, Participation, Relation};
-pub use normalize::{is_arabic, is_word_char, light_stems, normalize, words};
+pub use normalize::{is_alphanumeric, is_arabic, is_word_char, light_stems, normalize, words};
 pub use partial_date::{DateError, PartialDate, Precision, days_in_month, is_leap_year};
 pub use source::{Excerpt, Source};
 pub use validation::{ValidationError, check_country, check_language};

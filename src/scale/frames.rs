@@ -20,6 +20,7 @@ pub struct Rig {
 impl Rig {
     /// The app on `store`, showing `view` in Arabic.
     pub fn new(store: Store, view: View) -> Self {
+        crate::app::tune_allocator();
         let ctx = egui::Context::default();
         crate::text::fonts::install(&ctx);
         let settings = Settings {

@@ -51,26 +51,40 @@ fn key(ctx: &Context, text: &str, params: &TextParams) -> u64 {
 /// when the glyph atlas was rebuilt.
 pub fn layout(ctx: &Context, text: &str, params: &TextParams) -> LaidOut {
     let key = key(ctx, text, params);
-    let frame = ctx.cumulative_frame_nr();
-    let hit = ctx.data_mut(|d| {
-        let cache = d.get_temp_mut_or_default::<LayoutCache>(cache_id());
-        cache.sweep(frame);
-        cache.entries.get_mut(&key).map(|(map, used)| {
-            *used = frame;
-            map.clone()
-        })
-    });
-    if let Some(map) = hit {
+    if let Some(map) = cached(ctx, key) {
         let galley = ctx.fonts_mut(|f| f.layout_job((*map.job).clone()));
         return LaidOut { map, galley };
     }
     let laid = ctx.fonts_mut(|f| layout_text(f, text, params));
+    let frame = ctx.cumulative_frame_nr();
     ctx.data_mut(|d| {
         d.get_temp_mut_or_default::<LayoutCache>(cache_id())
             .entries
             .insert(key, (laid.map.clone(), frame));
     });
     laid
+}
+
+/// The size [`layout`] would give `text`, without fetching its galley when the layout is cached:
+/// for placing labels that are painted later in the frame (or not at all).
+pub fn layout_size(ctx: &Context, text: &str, params: &TextParams) -> egui::Vec2 {
+    match cached(ctx, key(ctx, text, params)) {
+        Some(map) => map.size,
+        None => layout(ctx, text, params).size(),
+    }
+}
+
+/// The cached layout under `key`, marked as used in this frame.
+fn cached(ctx: &Context, key: u64) -> Option<Arc<TextLayout>> {
+    let frame = ctx.cumulative_frame_nr();
+    ctx.data_mut(|d| {
+        let cache = d.get_temp_mut_or_default::<LayoutCache>(cache_id());
+        cache.sweep(frame);
+        cache.entries.get_mut(&key).map(|(map, used)| {
+            *used = frame;
+            map.clone()
+        })
+    })
 }
 
 /// Number of layouts currently cached (for tests and diagnostics).

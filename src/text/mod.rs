@@ -22,7 +22,7 @@ mod style;
 mod widgets;
 pub(crate) mod words;
 
-pub use cache::{cached_layouts, layout};
+pub use cache::{cached_layouts, layout, layout_size};
 pub use direction::{
     Direction, base_direction, column_ui, direction, isolate, row_ui, set_direction, wrapped_row_ui,
 };

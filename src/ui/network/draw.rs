@@ -258,8 +258,7 @@ fn labels(
     for &k in &order {
         let (c, r) = places[k];
         let text = shorten(actor_label(&f.data.actors[f.graph.nodes[k]], f.lang), 28);
-        let size =
-            crate::text::layout(ui.ctx(), &text, &label_params(ui, LABEL_SIZE, color)).size();
+        let size = crate::text::layout_size(ui.ctx(), &text, &label_params(ui, LABEL_SIZE, color));
         let rect = Rect::from_min_size(pos2(c.x - size.x / 2.0, c.y + r + 4.0), size);
         let mut priority = events(k) as f32 + if near[k] { 1000.0 } else { 0.0 };
         if f.selected == Some(k) {

@@ -232,12 +232,11 @@ fn axis(ui: &Ui, f: &Frame<'_>, pal: &Palette, scene: &mut Scene) {
             width: 1.0,
             color: pal.weak.gamma_multiply(0.35),
         });
-        let size = crate::text::layout(
+        let size = crate::text::layout_size(
             ui.ctx(),
             &tick.label,
             &label_params(ui, LABEL_SIZE, pal.text),
-        )
-        .size();
+        );
         // Each label starts at its tick and runs in the direction time flows.
         let left = if v.rtl { x - size.x - 3.0 } else { x + 3.0 };
         boxes.push((
@@ -383,7 +382,7 @@ fn place_event_labels(
     for c in &labels {
         let title = shorten(f.data.rows[c.row].title(rtl_ui), 40);
         let size =
-            crate::text::layout(ui.ctx(), &title, &label_params(ui, LABEL_SIZE, pal.text)).size();
+            crate::text::layout_size(ui.ctx(), &title, &label_params(ui, LABEL_SIZE, pal.text));
         let left = if v.rtl {
             c.anchor.x - 7.0 - size.x
         } else {
