@@ -416,6 +416,53 @@ fn ellipsis_truncation_keeps_the_logical_start() {
 }
 
 #[test]
+fn truncation_keeps_every_cluster_that_fits() {
+    let ctx = ctx();
+    let texts = [
+        "المكتب المركزي للأبحاث القضائية (BCIJ) يفكك خلية إرهابية في 12 مارس 2022",
+        "FBI and DGST: intelligence sharing with Interpol, Europol and the CIA",
+        "مُحَمَّدٌ لاَ إلى الولايات المتحدة — African Lion 2023 «الأسد الإفريقي»",
+        "وزارة الداخلية، المديرية العامة لمراقبة التراب الوطني، الولايات المتحدة",
+    ];
+    let is_mark = |c: char| matches!(c, '\u{064B}'..='\u{0652}' | '\u{0670}');
+    for (i, s) in texts.iter().enumerate() {
+        let chars: Vec<char> = s.chars().collect();
+        for max in (20..=420).step_by(23).map(|w| w as f32) {
+            let dir = if i % 2 == 0 {
+                Direction::Rtl
+            } else {
+                Direction::Ltr
+            };
+            let mut p = params(dir, f32::INFINITY);
+            p.truncate_width = Some(max);
+            let l = lay(&ctx, s, &p);
+            let width = |t: &str| lay(&ctx, t, &params(dir, f32::INFINITY)).size().x;
+            if !l.map.truncated {
+                assert!(width(s) <= max + 0.5, "{s} at {max}");
+                continue;
+            }
+            assert!(
+                l.size().x <= max + 0.5 || l.map.char_count == 1,
+                "{s} at {max}"
+            );
+            let kept = l.map.char_count - 1;
+            // The next longer cut (at a cluster boundary, trailing spaces trimmed) must not fit.
+            let next = (kept + 1..=chars.len())
+                .filter(|&m| chars.get(m).is_none_or(|&c| !is_mark(c)))
+                .map(|m| chars[..m].iter().collect::<String>().trim_end().to_owned())
+                .find(|t| t.chars().count() > kept);
+            if let Some(t) = next {
+                let w = width(&format!("{t}…"));
+                assert!(
+                    w > max + 0.5,
+                    "{s} at {max}: kept {kept} chars, {t}… is {w} wide"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn map_agrees_with_galley_for_latin() {
     let s = "المكتب (BCIJ) FBI";
     let l = lay_rtl(s);

@@ -600,20 +600,52 @@ fn layout_truncated(
             .unwrap_or(flat.len());
         format!("{}…", flat[..end].trim_end())
     };
-    // No glyph is narrower than ~2 points, so more clusters than that can never fit.
-    let mut hi = starts.len().min((max / 2.0).max(0.0) as usize + 1);
-    let mut lo = 0;
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        if layout_full(fonts, &prefix(mid), &one_line).0.size.x <= max + 0.5 {
-            lo = mid;
-        } else {
-            hi = mid - 1;
+    let fits = |l: &(TextLayout, Arc<Galley>)| l.0.size.x <= max + 0.5;
+    // Start from the widths the full line's cells give each cluster, then lay out to confirm:
+    // shaping at the cut can change a letter's form, so step until n clusters fit and n + 1 do
+    // not (two or three layouts, where bisection took eight or more).
+    let ellipsis = measure(fonts, "…", &one_line) + INK_MARGIN;
+    let mut n = estimated_fit(&full.0, &starts, max - ellipsis);
+    let mut cut = layout_full(fonts, &prefix(n), &one_line);
+    if fits(&cut) {
+        while n < starts.len() {
+            let next = layout_full(fonts, &prefix(n + 1), &one_line);
+            if !fits(&next) {
+                break;
+            }
+            (n, cut) = (n + 1, next);
+        }
+    } else {
+        while n > 0 {
+            n -= 1;
+            cut = layout_full(fonts, &prefix(n), &one_line);
+            if fits(&cut) {
+                break;
+            }
         }
     }
-    let mut cut = layout_full(fonts, &prefix(lo), &one_line);
     cut.0.truncated = true;
     cut
+}
+
+/// How many leading clusters (logical order) fit in `room`, by the widths of their cells in
+/// the untruncated one-line layout `full`.
+fn estimated_fit(full: &TextLayout, starts: &[usize], room: f32) -> usize {
+    let mut width_from = vec![0.0f32; starts.len()];
+    for cell in full.rows.iter().flat_map(|r| &r.cells) {
+        let k = starts.partition_point(|&s| s <= cell.chars.start);
+        if let Some(w) = k.checked_sub(1).and_then(|k| width_from.get_mut(k)) {
+            *w += cell.right - cell.left;
+        }
+    }
+    let mut used = 0.0;
+    width_from
+        .iter()
+        .take_while(|&&w| {
+            used += w;
+            used <= room
+        })
+        .count()
 }
 
 /// The paragraph direction used for `text` under `params` (first paragraph).
