@@ -416,6 +416,43 @@ fn ellipsis_truncation_keeps_the_logical_start() {
 }
 
 #[test]
+fn an_arabic_phrase_is_shaped_as_one_section_and_maps_every_letter() {
+    let ctx = ctx();
+    let p = params(Direction::Rtl, f32::INFINITY);
+    // No lam-alef: the phrase is one section; with one, it falls back to word by word.
+    for (s, one_section) in [
+        ("المكتب المركزي يفكك خلية", true),
+        ("الأمن والاستخبارات المغربية", false),
+    ] {
+        let l = lay(&ctx, s, &p);
+        let drawn = l
+            .map
+            .job
+            .sections
+            .iter()
+            .filter(|x| !x.byte_range.is_empty());
+        assert_eq!(
+            drawn.count() == 1,
+            one_section,
+            "{s}: {:?}",
+            l.map.job.sections
+        );
+        let mut cells = l.map.rows[0].cells.clone();
+        cells.sort_by_key(|c| c.chars.start);
+        assert_eq!(cells.len(), s.chars().count(), "{s}");
+        // Logical order runs right to left, cell after cell (a glyph's advance may reach
+        // under its neighbour by a point: positioning from the font).
+        for w in cells.windows(2) {
+            assert!(w[1].right <= w[0].left + 1.0, "{s}: {w:?}");
+            assert!(w[1].left < w[0].left, "{s}: {w:?}");
+        }
+        // The first word is at the right end.
+        let first_word_left = cells[..5].iter().map(|c| c.left).fold(f32::MAX, f32::min);
+        assert!(first_word_left > l.size().x / 2.0, "{s}");
+    }
+}
+
+#[test]
 fn truncation_keeps_every_cluster_that_fits() {
     let ctx = ctx();
     let texts = [

@@ -246,7 +246,11 @@ fn layout_line(
         if clipped.is_empty() {
             continue;
         }
-        let mut run_pieces = split_run(ctx.text, clipped, run_rtl);
+        // In an RTL paragraph the Arabic face comes first and has the space, so an RTL phrase
+        // is one font run and can be shaped whole; in an LTR paragraph the Latin face would
+        // take its spaces and egui would order those font runs left to right.
+        let phrases = run_rtl && rtl;
+        let mut run_pieces = split_run(ctx.text, clipped, run_rtl, phrases);
         if run_rtl {
             run_pieces.reverse();
         }
@@ -284,14 +288,18 @@ fn push_zero_width(row: &mut RowBuild, chars: &[usize], rtl: bool) {
 }
 
 /// Splits a level run into direction-homogeneous pieces (logical order).
-fn split_run(text: &str, run: Range<usize>, rtl: bool) -> Vec<Piece> {
+///
+/// With `phrases`, spaces between RTL words stay in the word's piece, so that a phrase is shaped
+/// as one section (harfrust builds a shaping plan per section: most of a table row's cost).
+fn split_run(text: &str, run: Range<usize>, rtl: bool, phrases: bool) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = Vec::new();
     for (i, c) in text[run.clone()].char_indices() {
         let start = run.start + i;
+        let after_word = pieces.last().is_some_and(|p| p.kind == PieceKind::Word);
         let kind = if is_hidden(c) {
             PieceKind::Hidden
         } else if rtl {
-            if is_rtl_word_char(c) {
+            if is_rtl_word_char(c) || phrases && c == ' ' && after_word {
                 PieceKind::Word
             } else {
                 PieceKind::Single
@@ -342,6 +350,22 @@ fn place_piece(
     let galley = fonts.layout_job(measure_job(rendered.clone(), ctx.params));
     let width = galley.intrinsic_size().x;
     let clusters = cluster_ranges(logical, first_char);
+    if piece.rtl && piece.kind == PieceKind::Word && logical.contains(' ') {
+        let spacing = galley
+            .rows
+            .iter()
+            .flat_map(|r| &r.glyphs)
+            .filter(|g| g.advance_width > 0.0)
+            .count();
+        if spacing != clusters.len() {
+            // A ligature (lam-alef) merges glyphs: place word by word so that only its own
+            // word shares its width evenly among its letters.
+            for word in split_at_spaces(piece, logical).into_iter().rev() {
+                place_piece(fonts, row, &word, ctx, glob);
+            }
+            return;
+        }
+    }
     let edges = cluster_edges(
         &galley,
         &clusters,
@@ -367,6 +391,30 @@ fn place_piece(
     row.cells.extend(cells);
     row.sections.push((rendered, width));
     row.width += width;
+}
+
+/// An RTL phrase piece split back into words and single spaces (logical order).
+fn split_at_spaces(piece: &Piece, logical: &str) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    for (i, c) in logical.char_indices() {
+        let at = piece.bytes.start + i;
+        let kind = if c == ' ' {
+            PieceKind::Single
+        } else {
+            PieceKind::Word
+        };
+        match out.last_mut() {
+            Some(last) if kind == PieceKind::Word && last.kind == PieceKind::Word => {
+                last.bytes.end = at + c.len_utf8();
+            }
+            _ => out.push(Piece {
+                bytes: at..at + c.len_utf8(),
+                kind,
+                rtl: piece.rtl,
+            }),
+        }
+    }
+    out
 }
 
 /// Logical char ranges of the clusters (char + following marks) of `s`.
