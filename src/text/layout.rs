@@ -93,6 +93,7 @@ enum PieceKind {
 }
 
 /// A direction-homogeneous piece of a line, in logical order inside it.
+#[derive(Clone)]
 struct Piece {
     bytes: Range<usize>,
     kind: PieceKind,
@@ -350,7 +351,14 @@ fn place_piece(
     let galley = fonts.layout_job(measure_job(rendered.clone(), ctx.params));
     let width = galley.intrinsic_size().x;
     let clusters = cluster_ranges(logical, first_char);
-    if piece.rtl && piece.kind == PieceKind::Word && logical.contains(' ') {
+    let phrase = piece.rtl && piece.kind == PieceKind::Word && logical.contains(' ');
+    if phrase && has_lam_alef(logical) {
+        for part in split_phrase(piece, logical).into_iter().rev() {
+            place_piece(fonts, row, &part, ctx, glob);
+        }
+        return;
+    }
+    if phrase {
         let spacing = galley
             .rows
             .iter()
@@ -358,8 +366,8 @@ fn place_piece(
             .filter(|g| g.advance_width > 0.0)
             .count();
         if spacing != clusters.len() {
-            // A ligature (lam-alef) merges glyphs: place word by word so that only its own
-            // word shares its width evenly among its letters.
+            // Another ligature merged glyphs: place word by word so that only its own word
+            // shares its width evenly among its letters.
             for word in split_at_spaces(piece, logical).into_iter().rev() {
                 place_piece(fonts, row, &word, ctx, glob);
             }
@@ -391,6 +399,43 @@ fn place_piece(
     row.cells.extend(cells);
     row.sections.push((rendered, width));
     row.width += width;
+}
+
+/// Whether `s` has a lam followed by an alef (marks between them aside): the ligature the
+/// Arabic faces always form, which leaves fewer glyphs than letters.
+fn has_lam_alef(s: &str) -> bool {
+    let mut after_lam = false;
+    for c in s.chars().filter(|&c| !is_mark(c)) {
+        if after_lam && matches!(c, 'ا' | 'أ' | 'إ' | 'آ' | 'ٱ') {
+            return true;
+        }
+        after_lam = c == 'ل';
+    }
+    false
+}
+
+/// An RTL phrase split so that words with a lam-alef stand alone (their letters are then
+/// mapped within the word) while runs of the other words, with their spaces, stay together.
+fn split_phrase(piece: &Piece, logical: &str) -> Vec<Piece> {
+    let text_of =
+        |p: &Piece| &logical[p.bytes.start - piece.bytes.start..p.bytes.end - piece.bytes.start];
+    let plain = |p: &Piece| p.kind == PieceKind::Word && !has_lam_alef(text_of(p));
+    let tokens = split_at_spaces(piece, logical);
+    let mut out: Vec<Piece> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let joins = out.last().is_some_and(|last| {
+            let open = last.kind == PieceKind::Word && !has_lam_alef(text_of(last));
+            match token.kind {
+                PieceKind::Single => open && tokens.get(i + 1).is_some_and(plain),
+                _ => open && plain(token) && text_of(last).ends_with(' '),
+            }
+        });
+        match out.last_mut() {
+            Some(last) if joins => last.bytes.end = token.bytes.end,
+            _ => out.push(token.clone()),
+        }
+    }
+    out
 }
 
 /// An RTL phrase piece split back into words and single spaces (logical order).
