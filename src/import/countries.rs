@@ -4,6 +4,8 @@
 //! countries are reported as problems and left empty rather than guessed.
 
 use super::plan_builder::name_key;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// One country.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,16 +165,28 @@ pub fn lookup(text: &str) -> Option<&'static Country> {
     if t.len() == 2 {
         return by_alpha2(t);
     }
-    let key = name_key(t);
-    COUNTRIES
-        .iter()
-        .find(|c| [c.en, c.fr, c.ar].iter().any(|n| name_key(n) == key))
-        .or_else(|| {
-            ALIASES
-                .iter()
-                .find(|(n, _)| name_key(n) == key)
-                .and_then(|(_, a)| by_alpha2(a))
-        })
+    by_name_key().get(&name_key(t)).copied()
+}
+
+/// Every name and alias by its matching key, built once: an ACLED import looks up a country per
+/// row, and keying every name of the table for each lookup was most of that.
+fn by_name_key() -> &'static HashMap<String, &'static Country> {
+    static INDEX: LazyLock<HashMap<String, &'static Country>> = LazyLock::new(|| {
+        let mut index = HashMap::new();
+        // The first country to claim a name keeps it; aliases never override a country's name.
+        for c in COUNTRIES {
+            for n in [c.en, c.fr, c.ar] {
+                index.entry(name_key(n)).or_insert(c);
+            }
+        }
+        for (n, a) in ALIASES {
+            if let Some(c) = by_alpha2(a) {
+                index.entry(name_key(n)).or_insert(c);
+            }
+        }
+        index
+    });
+    &INDEX
 }
 
 #[cfg(test)]
@@ -188,6 +202,34 @@ mod tests {
         assert_eq!(lookup("Türkiye").map(|c| c.alpha2), Some("TR"));
         assert_eq!(by_numeric(504).map(|c| c.en), Some("Morocco"));
         assert!(lookup("Atlantis").is_none());
+    }
+
+    #[test]
+    fn the_index_answers_as_a_search_of_the_table_would() {
+        let linear = |t: &str| {
+            let t = t.trim();
+            if t.len() == 2 {
+                return by_alpha2(t);
+            }
+            let key = name_key(t);
+            COUNTRIES
+                .iter()
+                .find(|c| [c.en, c.fr, c.ar].iter().any(|n| name_key(n) == key))
+                .or_else(|| {
+                    ALIASES
+                        .iter()
+                        .find(|(n, _)| name_key(n) == key)
+                        .and_then(|(_, a)| by_alpha2(a))
+                })
+        };
+        let names = COUNTRIES.iter().flat_map(|c| [c.en, c.fr, c.ar]);
+        let aliases = ALIASES.iter().map(|(n, _)| *n);
+        for n in names
+            .chain(aliases)
+            .chain(["  MOROCCO ", "Atlantis", "الجزائر"])
+        {
+            assert_eq!(lookup(n), linear(n), "{n}");
+        }
     }
 
     #[test]
