@@ -343,6 +343,13 @@ fn place_piece(
         push_zero_width(row, &chars, piece.rtl);
         return;
     }
+    let phrase = piece.rtl && piece.kind == PieceKind::Word && logical.contains(' ');
+    if phrase && has_lam_alef(logical) {
+        for part in split_phrase(piece, logical).into_iter().rev() {
+            place_piece(fonts, row, &part, ctx, glob);
+        }
+        return;
+    }
     let rendered: String = if piece.rtl {
         logical.chars().map(|c| mirror(c).unwrap_or(c)).collect()
     } else {
@@ -351,13 +358,6 @@ fn place_piece(
     let galley = fonts.layout_job(measure_job(rendered.clone(), ctx.params));
     let width = galley.intrinsic_size().x;
     let clusters = cluster_ranges(logical, first_char);
-    let phrase = piece.rtl && piece.kind == PieceKind::Word && logical.contains(' ');
-    if phrase && has_lam_alef(logical) {
-        for part in split_phrase(piece, logical).into_iter().rev() {
-            place_piece(fonts, row, &part, ctx, glob);
-        }
-        return;
-    }
     if phrase {
         let spacing = galley
             .rows
