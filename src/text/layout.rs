@@ -93,7 +93,6 @@ enum PieceKind {
 }
 
 /// A direction-homogeneous piece of a line, in logical order inside it.
-#[derive(Clone)]
 struct Piece {
     bytes: Range<usize>,
     kind: PieceKind,
@@ -250,8 +249,10 @@ fn layout_line(
         // In an RTL paragraph the Arabic face comes first and has the space, so an RTL phrase
         // is one font run and can be shaped whole; in an LTR paragraph the Latin face would
         // take its spaces and egui would order those font runs left to right.
-        let phrases = run_rtl && rtl;
-        let mut run_pieces = split_run(ctx.text, clipped, run_rtl, phrases);
+        let mut run_pieces = split_run(ctx.text, clipped, run_rtl);
+        if run_rtl && rtl {
+            run_pieces = join_phrases(ctx.text, run_pieces);
+        }
         if run_rtl {
             run_pieces.reverse();
         }
@@ -289,18 +290,14 @@ fn push_zero_width(row: &mut RowBuild, chars: &[usize], rtl: bool) {
 }
 
 /// Splits a level run into direction-homogeneous pieces (logical order).
-///
-/// With `phrases`, spaces between RTL words stay in the word's piece, so that a phrase is shaped
-/// as one section (harfrust builds a shaping plan per section: most of a table row's cost).
-fn split_run(text: &str, run: Range<usize>, rtl: bool, phrases: bool) -> Vec<Piece> {
+fn split_run(text: &str, run: Range<usize>, rtl: bool) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = Vec::new();
     for (i, c) in text[run.clone()].char_indices() {
         let start = run.start + i;
-        let after_word = pieces.last().is_some_and(|p| p.kind == PieceKind::Word);
         let kind = if is_hidden(c) {
             PieceKind::Hidden
         } else if rtl {
-            if is_rtl_word_char(c) || phrases && c == ' ' && after_word {
+            if is_rtl_word_char(c) {
                 PieceKind::Word
             } else {
                 PieceKind::Single
@@ -343,13 +340,6 @@ fn place_piece(
         push_zero_width(row, &chars, piece.rtl);
         return;
     }
-    let phrase = piece.rtl && piece.kind == PieceKind::Word && logical.contains(' ');
-    if phrase && has_lam_alef(logical) {
-        for part in split_phrase(piece, logical).into_iter().rev() {
-            place_piece(fonts, row, &part, ctx, glob);
-        }
-        return;
-    }
     let rendered: String = if piece.rtl {
         logical.chars().map(|c| mirror(c).unwrap_or(c)).collect()
     } else {
@@ -358,7 +348,7 @@ fn place_piece(
     let galley = fonts.layout_job(measure_job(rendered.clone(), ctx.params));
     let width = galley.intrinsic_size().x;
     let clusters = cluster_ranges(logical, first_char);
-    if phrase {
+    if piece.rtl && piece.kind == PieceKind::Word && logical.contains(' ') {
         let spacing = galley
             .rows
             .iter()
@@ -414,25 +404,22 @@ fn has_lam_alef(s: &str) -> bool {
     false
 }
 
-/// An RTL phrase split so that words with a lam-alef stand alone (their letters are then
-/// mapped within the word) while runs of the other words, with their spaces, stay together.
-fn split_phrase(piece: &Piece, logical: &str) -> Vec<Piece> {
-    let text_of =
-        |p: &Piece| &logical[p.bytes.start - piece.bytes.start..p.bytes.end - piece.bytes.start];
-    let plain = |p: &Piece| p.kind == PieceKind::Word && !has_lam_alef(text_of(p));
-    let tokens = split_at_spaces(piece, logical);
-    let mut out: Vec<Piece> = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
-        let joins = out.last().is_some_and(|last| {
-            let open = last.kind == PieceKind::Word && !has_lam_alef(text_of(last));
-            match token.kind {
-                PieceKind::Single => open && tokens.get(i + 1).is_some_and(plain),
-                _ => open && plain(token) && text_of(last).ends_with(' '),
+/// Joins RTL words separated by one space into one piece, so that a phrase is shaped as one
+/// section (harfrust builds a shaping plan per section: most of a table row's cost). Words
+/// with a lam-alef stay alone, so that each of their letters keeps its own caret position.
+fn join_phrases(text: &str, pieces: Vec<Piece>) -> Vec<Piece> {
+    let plain = |p: &Piece| p.kind == PieceKind::Word && !has_lam_alef(&text[p.bytes.clone()]);
+    let space = |p: &Piece| p.kind == PieceKind::Single && &text[p.bytes.clone()] == " ";
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let n = out.len();
+        if n >= 2 && space(&out[n - 1]) && plain(&out[n - 2]) && plain(&piece) {
+            out.pop();
+            if let Some(last) = out.last_mut() {
+                last.bytes.end = piece.bytes.end;
             }
-        });
-        match out.last_mut() {
-            Some(last) if joins => last.bytes.end = token.bytes.end,
-            _ => out.push(token.clone()),
+        } else {
+            out.push(piece);
         }
     }
     out
