@@ -6,6 +6,9 @@
 //! 3. The network view of a store with 2,000 actors and 20,000 distinct co-participation
 //!    pairs: CPU per frame while the layout runs in the background, the time until it settles,
 //!    and CPU per frame afterwards while zooming and panning.
+//! 4. The same with 20,000 actors and 30,000 pairs, zooming and panning while the layout runs.
+//!
+//! `cargo bench --bench viz -- network20k` runs one part (`layout network network20k timeline`).
 #![allow(clippy::print_stdout, clippy::unwrap_used)]
 
 use std::time::{Duration, Instant};
@@ -103,8 +106,11 @@ fn network_store(actors: usize, pairs: usize) -> Store {
     store
 }
 
-fn network() {
-    let store = network_store(2_000, 20_000);
+/// The network of `actors` actors and `pairs` pairs. With `settle`, waits for the layout to
+/// settle before the zoom-and-pan frames; without, they run while it moves (as in the scale
+/// bench's 20k-actor store, whose layout takes longer than the frames).
+fn network(actors: usize, pairs: usize, settle: bool) {
+    let store = network_store(actors, pairs);
     marsad::app::tune_allocator();
     let ctx = egui::Context::default();
     marsad::text::fonts::install(&ctx);
@@ -122,18 +128,21 @@ fn network() {
         "first network frame ({nodes} nodes, {edges} edges; loads, starts the layout): {first:?}"
     );
     let mut running = Vec::new();
-    while ui_state.network.is_laying_out() && started.elapsed() < Duration::from_secs(120) {
+    while settle && ui_state.network.is_laying_out() && started.elapsed() < Duration::from_secs(120)
+    {
         running.push(frame(&ctx, &mut state, &mut ui_state, Vec::new()));
         // About 60 frames a second, as the window would ask while the layout moves.
         std::thread::sleep(Duration::from_millis(16));
     }
-    println!(
-        "network layout in the background: settled after {:?} ({} frames meanwhile: median {:?}, p95 {:?})",
-        started.elapsed(),
-        running.len(),
-        median(&mut running),
-        p95(&mut running)
-    );
+    if settle {
+        println!(
+            "network layout in the background: settled after {:?} ({} frames meanwhile: median {:?}, p95 {:?})",
+            started.elapsed(),
+            running.len(),
+            median(&mut running),
+            p95(&mut running)
+        );
+    }
     let at = pos2(700.0, 450.0);
     let mut times = Vec::new();
     for i in 0..200 {
@@ -148,7 +157,8 @@ fn network() {
         times.push(frame(&ctx, &mut state, &mut ui_state, events));
     }
     println!(
-        "network frame, 2,000 nodes / {edges} edges, zoom+hover: median {:?}, p95 {:?}",
+        "network frame, {nodes} nodes / {edges} edges{}, zoom+hover: median {:?}, p95 {:?}",
+        if settle { "" } else { " (layout running)" },
         median(&mut times),
         p95(&mut times)
     );
@@ -262,8 +272,23 @@ fn layout() {
     );
 }
 
+/// Runs the parts named on the command line (`layout network network20k timeline`), or all.
 fn main() {
-    layout();
-    network();
-    timeline();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let want = |w: &str| args.is_empty() || args.iter().any(|a| a == w);
+    if want("layout") {
+        layout();
+    }
+    if want("network") {
+        network(2_000, 20_000, true);
+    }
+    if want("network20k") {
+        network(20_000, 30_000, false);
+    }
+    if want("timeline") {
+        timeline();
+    }
 }

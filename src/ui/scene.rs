@@ -28,7 +28,11 @@ pub fn paint_scene(ui: &Ui, painter: &Painter, scene: &Scene, origin: Pos2) {
     // Lines, circles and polygons go into one mesh per run of them: a network of 20,000
     // edges and 20,000 nodes drawn as one shape each spent most of its frame in egui's
     // tessellator.
-    let mut mesh = SceneMesh::new(painter.pixels_per_point(), painter.clip_rect());
+    let mut mesh = SceneMesh::new(
+        painter.pixels_per_point(),
+        painter.clip_rect(),
+        scene.items.len(),
+    );
     for item in &scene.items {
         if mesh.add(item, o) {
             continue;
@@ -65,6 +69,9 @@ pub fn paint_scene(ui: &Ui, painter: &Painter, scene: &Scene, origin: Pos2) {
 
 /// Scene items gathered into one mesh, anti-aliased as egui's tessellator does it: a band one
 /// physical pixel wide that fades to transparent around every edge.
+///
+/// A network of 20,000 nodes puts every vertex through this each frame, and the tessellator
+/// copies the mesh once more, so shapes are kept as lean as their size on screen allows.
 struct SceneMesh {
     mesh: Mesh,
     /// One physical pixel, in points: the width of the feathered edge.
@@ -73,6 +80,10 @@ struct SceneMesh {
     clip: Rect,
     /// Scratch: the corners of the shape being added.
     corners: Vec<Pos2>,
+    /// Scratch: how each corner moves per point of outward offset.
+    miters: Vec<Vec2>,
+    /// Unit directions of a circle's corners, by corner count (computed once per paint).
+    units: Vec<(usize, Vec<Vec2>)>,
 }
 
 /// Where a shape's outline lies: egui draws a circle's outside its edge, a polygon's on it.
@@ -82,13 +93,30 @@ enum Outline {
     Middle,
 }
 
+/// Shapes smaller than this radius in physical pixels are drawn with fewer corners and without
+/// their outline: at that size neither can be seen, and they are most of a big network.
+const SMALL_PX: f32 = 4.0;
+
+/// Length of `v`. `Vec2::length` calls `hypotf`, which guards against overflow that screen
+/// coordinates never reach and took a sixth of a 20,000-node frame.
+fn length(v: Vec2) -> f32 {
+    (v.x * v.x + v.y * v.y).sqrt()
+}
+
 impl SceneMesh {
-    fn new(pixels_per_point: f32, clip: Rect) -> Self {
+    fn new(pixels_per_point: f32, clip: Rect, items: usize) -> Self {
+        let mut mesh = Mesh::default();
+        // Most items are nodes or lines of 8–25 vertices; growing the buffers by doubling
+        // would copy them several times a frame.
+        mesh.vertices.reserve(items * 16);
+        mesh.indices.reserve(items * 48);
         Self {
-            mesh: Mesh::default(),
+            mesh,
             pixel: 1.0 / pixels_per_point.max(0.1),
             clip,
             corners: Vec::new(),
+            miters: Vec::new(),
+            units: Vec::new(),
         }
     }
 
@@ -103,19 +131,7 @@ impl SceneMesh {
                 fill,
                 stroke,
             } => {
-                let c = *center + o;
-                let reach = radius + stroke.0 + self.pixel;
-                if *radius <= 0.0 || !self.clip.expand(reach).contains(c) {
-                    return true;
-                }
-                // About as many corners as egui's own circles: more for bigger ones.
-                let px = radius / self.pixel;
-                let corners = (px.sqrt() * 4.0).clamp(8.0, 64.0) as usize;
-                self.corners.clear();
-                self.corners.extend((0..corners).map(|k| {
-                    c + Vec2::angled(k as f32 * std::f32::consts::TAU / corners as f32) * *radius
-                }));
-                self.polygon(*fill, *stroke, Outline::Outside);
+                self.circle(*center + o, *radius, *fill, *stroke);
                 true
             }
             Item::Polygon {
@@ -125,14 +141,42 @@ impl SceneMesh {
             } => {
                 self.corners.clear();
                 self.corners.extend(points.iter().map(|p| *p + o));
-                let bounds = Rect::from_points(&self.corners).expand(stroke.0 + self.pixel);
-                if self.clip.intersects(bounds) {
-                    self.polygon(*fill, *stroke, Outline::Middle);
+                let bounds = Rect::from_points(&self.corners);
+                if self.clip.intersects(bounds.expand(stroke.0 + self.pixel)) {
+                    let small = bounds.size().max_elem() < 2.0 * SMALL_PX * self.pixel;
+                    let stroke = if small { (0.0, *fill) } else { *stroke };
+                    polygon_miters(&self.corners, &mut self.miters);
+                    self.polygon(*fill, stroke, Outline::Middle);
                 }
                 true
             }
             Item::Rect { .. } | Item::Text { .. } => false,
         }
+    }
+
+    fn circle(&mut self, c: Pos2, radius: f32, fill: Color32, stroke: (f32, Color32)) {
+        let reach = radius + stroke.0 + self.pixel;
+        if radius <= 0.0 || !self.clip.expand(reach).contains(c) {
+            return;
+        }
+        let px = radius / self.pixel;
+        let small = px < SMALL_PX;
+        // About as many corners as egui's own circles: more for bigger ones.
+        let corners = if small {
+            6
+        } else {
+            (px.sqrt() * 4.0).clamp(8.0, 64.0) as usize
+        };
+        // A regular polygon's corners move along their own direction, by 1 / cos(π / n)
+        // for each point its edges move.
+        let reach = 1.0 / (std::f32::consts::PI / corners as f32).cos();
+        let units = circle_units(&mut self.units, corners);
+        self.corners.clear();
+        self.corners.extend(units.iter().map(|u| c + *u * radius));
+        self.miters.clear();
+        self.miters.extend(units.iter().map(|u| *u * reach));
+        let stroke = if small { (0.0, fill) } else { stroke };
+        self.polygon(fill, stroke, Outline::Outside);
     }
 
     fn line(&mut self, a: Pos2, b: Pos2, width: f32, color: Color32) -> bool {
@@ -146,7 +190,7 @@ impl SceneMesh {
         {
             return true;
         }
-        let n = Vec2::new(-d.y, d.x) / d.length();
+        let n = Vec2::new(-d.y, d.x) / length(d);
         let f = self.pixel;
         let i = self.mesh.vertices.len() as u32;
         let clear = Color32::TRANSPARENT;
@@ -179,36 +223,19 @@ impl SceneMesh {
         true
     }
 
-    /// The convex polygon in `self.corners`: filled, outlined with `stroke` where `outline`
-    /// says, and feathered outside.
+    /// The convex polygon in `self.corners` (its miters in `self.miters`): filled, outlined
+    /// with `stroke` where `outline` says, and feathered outside.
     fn polygon(&mut self, fill: Color32, stroke: (f32, Color32), outline: Outline) {
         let n = self.corners.len();
-        if n < 3 {
+        if n < 3 || self.miters.len() != n {
             return;
         }
-        let miters = miters(&self.corners);
-        let f = self.pixel;
-        let (w, stroke_color) = stroke;
-        // Rings from the inside out: (offset along the edge normals, colour).
-        let rings: &[(f32, Color32)] = if w > 0.0 && stroke_color != Color32::TRANSPARENT {
-            let inner = match outline {
-                Outline::Outside => 0.0,
-                Outline::Middle => -0.5 * w,
-            };
-            &[
-                (inner - 0.5 * f, fill),
-                (inner + 0.5 * f, stroke_color),
-                (inner + w - 0.5 * f, stroke_color),
-                (inner + w + 0.5 * f, Color32::TRANSPARENT),
-            ]
-        } else {
-            &[(-0.5 * f, fill), (0.5 * f, Color32::TRANSPARENT)]
-        };
+        let rings = rings(fill, stroke, outline, self.pixel);
         let center = self.corners.iter().fold(Vec2::ZERO, |s, p| s + p.to_vec2()) / n as f32;
         let c = self.mesh.vertices.len() as u32;
         self.mesh.colored_vertex(center.to_pos2(), fill);
-        for &(offset, color) in rings {
-            for (p, m) in self.corners.iter().zip(&miters) {
+        for &(offset, color) in rings.as_slice() {
+            for (p, m) in self.corners.iter().zip(&self.miters) {
                 self.mesh.colored_vertex(*p + *m * offset, color);
             }
         }
@@ -234,14 +261,95 @@ impl SceneMesh {
     }
 }
 
-/// For each corner of a convex polygon, the vector that moves it so that both its edges move
-/// one point outwards.
-fn miters(corners: &[Pos2]) -> Vec<Vec2> {
+/// The unit directions of a circle of `corners` corners, from `cache` (filled on first use).
+fn circle_units(cache: &mut Vec<(usize, Vec<Vec2>)>, corners: usize) -> &[Vec2] {
+    let k = match cache.iter().position(|(n, _)| *n == corners) {
+        Some(k) => k,
+        None => {
+            let step = std::f32::consts::TAU / corners as f32;
+            let dirs = (0..corners)
+                .map(|k| Vec2::angled(k as f32 * step))
+                .collect();
+            cache.push((corners, dirs));
+            cache.len() - 1
+        }
+    };
+    &cache[k].1
+}
+
+/// Up to four rings of a shape's edge, from the inside out.
+struct Rings {
+    rings: [(f32, Color32); 4],
+    len: usize,
+}
+
+impl Rings {
+    fn as_slice(&self) -> &[(f32, Color32)] {
+        &self.rings[..self.len]
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+}
+
+/// The rings of a shape's edge, as offsets along the edge normals and colours: the fill's edge,
+/// the outline's two edges and the transparent outside, each feathered over one pixel `f`.
+/// An outline no wider than a pixel (the usual 1-point outline at 100 %) is one ring, not
+/// two at the same place.
+fn rings(fill: Color32, stroke: (f32, Color32), outline: Outline, f: f32) -> Rings {
+    let (w, stroke_color) = stroke;
+    let clear = Color32::TRANSPARENT;
+    if w <= 0.0 || stroke_color == clear {
+        return Rings {
+            rings: [
+                (-0.5 * f, fill),
+                (0.5 * f, clear),
+                (0.0, clear),
+                (0.0, clear),
+            ],
+            len: 2,
+        };
+    }
+    let inner = match outline {
+        Outline::Outside => 0.0,
+        Outline::Middle => -0.5 * w,
+    };
+    if w <= f {
+        let faint = stroke_color.gamma_multiply(w / f);
+        return Rings {
+            rings: [
+                (inner - 0.5 * f, fill),
+                (inner + 0.5 * w, faint),
+                (inner + w + 0.5 * f, clear),
+                (0.0, clear),
+            ],
+            len: 3,
+        };
+    }
+    Rings {
+        rings: [
+            (inner - 0.5 * f, fill),
+            (inner + 0.5 * f, stroke_color),
+            (inner + w - 0.5 * f, stroke_color),
+            (inner + w + 0.5 * f, clear),
+        ],
+        len: 4,
+    }
+}
+
+/// For each corner of a convex polygon, into `out`: the vector that moves it so that both its
+/// edges move one point outwards.
+fn polygon_miters(corners: &[Pos2], out: &mut Vec<Vec2>) {
+    out.clear();
     let n = corners.len();
+    if n == 0 {
+        return;
+    }
     let center = corners.iter().fold(Vec2::ZERO, |s, p| s + p.to_vec2()) / n as f32;
     let outward = |a: Pos2, b: Pos2| {
         let d = b - a;
-        let len = d.length();
+        let len = length(d);
         if len < 1e-6 {
             return Vec2::ZERO;
         }
@@ -253,20 +361,19 @@ fn miters(corners: &[Pos2]) -> Vec<Vec2> {
             normal
         }
     };
-    (0..n)
-        .map(|k| {
-            let (prev, here, next) = (corners[(k + n - 1) % n], corners[k], corners[(k + 1) % n]);
-            let (n1, n2) = (outward(prev, here), outward(here, next));
-            let sum = n1 + n2;
-            if sum.length() < 1e-6 {
-                return n1;
-            }
-            let bisector = sum.normalized();
-            // A sharp corner moves farther; capped so that a near-degenerate one stays near.
-            let cos = bisector.dot(n1).max(0.2);
-            bisector / cos
-        })
-        .collect()
+    out.extend((0..n).map(|k| {
+        let (prev, here, next) = (corners[(k + n - 1) % n], corners[k], corners[(k + 1) % n]);
+        let (n1, n2) = (outward(prev, here), outward(here, next));
+        let sum = n1 + n2;
+        let len = length(sum);
+        if len < 1e-6 {
+            return n1;
+        }
+        let bisector = sum / len;
+        // A sharp corner moves farther; capped so that a near-degenerate one stays near.
+        let cos = bisector.dot(n1).max(0.2);
+        bisector / cos
+    }));
 }
 
 fn paint_rect(
@@ -331,4 +438,103 @@ pub fn regular_polygon(center: Pos2, radius: f32, corners: usize, turn: f32) -> 
             center + Vec2::angled(a) * radius
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::{pos2, vec2};
+
+    fn mesh_of(item: &Item, pixels_per_point: f32) -> Mesh {
+        let clip = Rect::from_min_size(Pos2::ZERO, vec2(400.0, 400.0));
+        let mut m = SceneMesh::new(pixels_per_point, clip, 1);
+        assert!(m.add(item, Vec2::ZERO));
+        m.mesh
+    }
+
+    fn circle(radius: f32, stroke: (f32, Color32)) -> Item {
+        Item::Circle {
+            center: pos2(100.0, 100.0),
+            radius,
+            fill: Color32::RED,
+            stroke,
+        }
+    }
+
+    #[test]
+    fn a_circle_is_filled_outlined_and_fades_out_at_its_edge() {
+        let m = mesh_of(&circle(10.0, (1.0, Color32::WHITE)), 1.0);
+        // 12 corners at 10 px; a one-pixel outline is one ring, not two at the same place.
+        let corners = 12;
+        assert_eq!(m.vertices.len(), 1 + 3 * corners);
+        assert_eq!(m.indices.len(), 3 * 5 * corners);
+        assert_eq!(m.vertices[0].color, Color32::RED);
+        let outer = &m.vertices[1 + 2 * corners..];
+        assert!(outer.iter().all(|v| v.color == Color32::TRANSPARENT));
+        // The outline lies outside the radius and the fade ends a pixel beyond it.
+        for v in outer {
+            let d = v.pos.distance(pos2(100.0, 100.0));
+            assert!((11.4..11.8).contains(&d), "{d}");
+        }
+        assert!(m.is_valid());
+    }
+
+    #[test]
+    fn a_wider_outline_has_both_its_edges_feathered() {
+        let m = mesh_of(&circle(10.0, (1.0, Color32::WHITE)), 2.0);
+        let corners = (20.0f32.sqrt() * 4.0) as usize;
+        assert_eq!(m.vertices.len(), 1 + 4 * corners);
+        assert!(m.is_valid());
+    }
+
+    #[test]
+    fn tiny_shapes_drop_their_outline_and_corners() {
+        let m = mesh_of(&circle(2.0, (1.0, Color32::WHITE)), 1.0);
+        assert_eq!(m.vertices.len(), 1 + 2 * 6);
+        assert!(m.vertices.iter().all(|v| v.color != Color32::WHITE));
+        let square = Item::Polygon {
+            points: regular_polygon(pos2(50.0, 50.0), 2.5, 4, 0.0),
+            fill: Color32::BLUE,
+            stroke: (1.0, Color32::WHITE),
+        };
+        assert_eq!(mesh_of(&square, 1.0).vertices.len(), 1 + 2 * 4);
+        let big = Item::Polygon {
+            points: regular_polygon(pos2(50.0, 50.0), 20.0, 4, 0.0),
+            fill: Color32::BLUE,
+            stroke: (1.0, Color32::WHITE),
+        };
+        assert_eq!(mesh_of(&big, 1.0).vertices.len(), 1 + 3 * 4);
+    }
+
+    #[test]
+    fn miters_move_every_edge_by_the_offset() {
+        let tri = [pos2(0.0, 0.0), pos2(10.0, 0.0), pos2(0.0, 10.0)];
+        let mut m = Vec::new();
+        polygon_miters(&tri, &mut m);
+        // The corner at the origin moves one point out of both of its edges.
+        assert!((m[0] - vec2(-1.0, -1.0)).length() < 1e-5, "{:?}", m[0]);
+        // The right-angle-free corners move along their bisectors, farther than one point.
+        assert!(m[1].length() > 1.0 && m[1].x > 0.0 && m[1].y < 0.0);
+    }
+
+    #[test]
+    fn circle_units_are_cached_unit_directions() {
+        let mut cache = Vec::new();
+        let u = circle_units(&mut cache, 8).to_vec();
+        assert_eq!(u.len(), 8);
+        for (k, d) in u.iter().enumerate() {
+            let a = k as f32 * std::f32::consts::TAU / 8.0;
+            assert!((*d - Vec2::angled(a)).length() < 1e-6);
+        }
+        circle_units(&mut cache, 8);
+        circle_units(&mut cache, 12);
+        assert_eq!(cache.len(), 2);
+    }
+
+    #[test]
+    fn length_agrees_with_egui() {
+        for v in [vec2(3.0, 4.0), vec2(-0.001, 2e3), vec2(0.0, 0.0)] {
+            assert!((length(v) - v.length()).abs() < 1e-4);
+        }
+    }
 }

@@ -39,9 +39,23 @@ impl Camera {
     }
 }
 
-/// Radius of a node with `events` events.
+/// Radius of a node with `events` events, in an uncrowded view.
 pub fn node_radius(events: u32) -> f32 {
     (5.0 + 2.5 * (events as f32).sqrt()).min(28.0)
+}
+
+/// Room of a node in view (pt²) below which nodes shrink: what each of 2,000 nodes has when
+/// the graph is fitted to a laptop window.
+const ROOM_PER_NODE: f32 = 500.0;
+/// The smallest node scale: a node of one event is then 1.5 pt across its radius.
+const MIN_CROWD_SCALE: f32 = 0.3;
+
+/// How much nodes shrink in a view of `size` showing `visible` nodes: 1 until they crowd,
+/// then with the room each has. Zooming into a big graph thus brings back full-size nodes,
+/// and at "fit all" 20,000 nodes stay dots with space between them instead of one blot.
+pub fn crowd_scale(size: Vec2, visible: usize) -> f32 {
+    let room = size.x * size.y / visible.max(1) as f32;
+    (room / ROOM_PER_NODE).sqrt().clamp(MIN_CROWD_SCALE, 1.0)
 }
 
 /// Colour of an actor kind.
@@ -108,12 +122,20 @@ pub fn build_scene(ui: &Ui, f: &Frame<'_>) -> (Scene, Vec<(Pos2, f32)>) {
     let (bg, text_color, weak) = (v.extreme_bg_color, v.text_color(), v.weak_text_color());
     let mut scene = Scene::new(f.camera.size, bg);
     let n = f.graph.nodes.len().min(f.positions.len());
-    let places: Vec<(Pos2, f32)> = (0..n)
+    let view = Rect::from_min_size(Pos2::ZERO, f.camera.size);
+    let mut places: Vec<(Pos2, f32)> = (0..n)
         .map(|k| {
             let a = &f.data.actors[f.graph.nodes[k]];
             (f.camera.to_scene(f.positions[k]), node_radius(a.events))
         })
         .collect();
+    let visible = places.iter().filter(|(c, _)| view.contains(*c)).count();
+    let scale = crowd_scale(f.camera.size, visible);
+    if scale < 1.0 {
+        for (_, r) in &mut places {
+            *r *= scale;
+        }
+    }
     let mut near = vec![f.selected.is_none(); n];
     if let Some(s) = f.selected.filter(|s| *s < n) {
         near[s] = true;
@@ -129,7 +151,6 @@ pub fn build_scene(ui: &Ui, f: &Frame<'_>) -> (Scene, Vec<(Pos2, f32)>) {
     let fade = |c: Color32, on: bool| if on { c } else { c.gamma_multiply(0.2) };
     // What lies wholly outside the view is left out of the scene (the picture and its export
     // show the view); at "fit all" this is nothing, closer in it is most of a big graph.
-    let view = Rect::from_min_size(Pos2::ZERO, f.camera.size);
     let seen = |(c, r): (Pos2, f32)| view.expand(r + 3.0).contains(c);
     for e in &f.graph.edges {
         let (a, b) = (e.a as usize, e.b as usize);
@@ -277,5 +298,23 @@ fn labels(
                 color: if on { color } else { color.gamma_multiply(0.3) },
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nodes_keep_their_size_until_the_view_is_crowded() {
+        let window = vec2(1360.0, 780.0);
+        assert_eq!(crowd_scale(window, 0), 1.0);
+        assert_eq!(crowd_scale(window, 40), 1.0, "the sample store");
+        assert_eq!(crowd_scale(window, 2_000), 1.0);
+        let big = crowd_scale(window, 20_000);
+        assert!((0.3..0.4).contains(&big), "{big}");
+        assert_eq!(crowd_scale(window, 1_000_000), MIN_CROWD_SCALE);
+        // Fewer nodes in view (zoomed in): never smaller.
+        assert!(crowd_scale(window, 5_000) > big);
     }
 }
