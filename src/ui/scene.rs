@@ -4,6 +4,8 @@
 use crate::app::AppState;
 use crate::i18n::Msg;
 use crate::text::{self, TextParams};
+#[cfg(test)]
+use crate::viz::scene::regular_polygon;
 use crate::viz::scene::{Item, Scene};
 use egui::{Color32, Mesh, Painter, Pos2, Rect, Shape, Stroke, Ui, Vec2};
 use std::path::Path;
@@ -61,7 +63,7 @@ pub fn paint_scene(ui: &Ui, painter: &Painter, scene: &Scene, origin: Pos2) {
                 painter.galley(at, laid.galley, *color);
             }
             // Always taken by the mesh.
-            Item::Circle { .. } | Item::Polygon { .. } => {}
+            Item::Circle { .. } | Item::Polygon { .. } | Item::Regular { .. } => {}
         }
     }
     mesh.flush(painter);
@@ -83,7 +85,7 @@ struct SceneMesh {
     /// Scratch: how each corner moves per point of outward offset.
     miters: Vec<Vec2>,
     /// Unit directions of a circle's corners, by corner count (computed once per paint).
-    units: Vec<(usize, Vec<Vec2>)>,
+    units: UnitCache,
 }
 
 /// Where a shape's outline lies: egui draws a circle's outside its edge, a polygon's on it.
@@ -150,8 +152,48 @@ impl SceneMesh {
                 }
                 true
             }
+            Item::Regular {
+                center,
+                radius,
+                corners,
+                turn,
+                fill,
+                stroke,
+            } => {
+                self.regular(
+                    *center + o,
+                    *radius,
+                    (*corners).max(3),
+                    *turn,
+                    *fill,
+                    *stroke,
+                );
+                true
+            }
             Item::Rect { .. } | Item::Text { .. } => false,
         }
+    }
+
+    /// A regular polygon, as [`Item::Regular`] describes it.
+    fn regular(
+        &mut self,
+        c: Pos2,
+        radius: f32,
+        corners: u8,
+        turn: f32,
+        fill: Color32,
+        stroke: (f32, Color32),
+    ) {
+        let reach = radius + stroke.0 + self.pixel;
+        if radius <= 0.0 || !self.clip.expand(reach).contains(c) {
+            return;
+        }
+        let small = radius / self.pixel < SMALL_PX;
+        let n = usize::from(corners);
+        let units = circle_units(&mut self.units, n, turn);
+        set_regular(&mut self.corners, &mut self.miters, units, c, radius);
+        let stroke = if small { (0.0, fill) } else { stroke };
+        self.polygon(fill, stroke, Outline::Middle);
     }
 
     fn circle(&mut self, c: Pos2, radius: f32, fill: Color32, stroke: (f32, Color32)) {
@@ -167,14 +209,8 @@ impl SceneMesh {
         } else {
             (px.sqrt() * 4.0).clamp(8.0, 64.0) as usize
         };
-        // A regular polygon's corners move along their own direction, by 1 / cos(π / n)
-        // for each point its edges move.
-        let reach = 1.0 / (std::f32::consts::PI / corners as f32).cos();
-        let units = circle_units(&mut self.units, corners);
-        self.corners.clear();
-        self.corners.extend(units.iter().map(|u| c + *u * radius));
-        self.miters.clear();
-        self.miters.extend(units.iter().map(|u| *u * reach));
+        let units = circle_units(&mut self.units, corners, 0.0);
+        set_regular(&mut self.corners, &mut self.miters, units, c, radius);
         let stroke = if small { (0.0, fill) } else { stroke };
         self.polygon(fill, stroke, Outline::Outside);
     }
@@ -261,20 +297,42 @@ impl SceneMesh {
     }
 }
 
-/// The unit directions of a circle of `corners` corners, from `cache` (filled on first use).
-fn circle_units(cache: &mut Vec<(usize, Vec<Vec2>)>, corners: usize) -> &[Vec2] {
-    let k = match cache.iter().position(|(n, _)| *n == corners) {
+/// Unit directions of regular polygons, by corner count and angle of the first corner.
+type UnitCache = Vec<((usize, u32), Vec<Vec2>)>;
+
+/// The unit directions of the corners of a regular polygon of `corners` corners, the first at
+/// angle `turn`, from `cache` (filled on first use; a scene has a handful of shapes).
+fn circle_units(cache: &mut UnitCache, corners: usize, turn: f32) -> &[Vec2] {
+    let key = (corners, turn.to_bits());
+    let k = match cache.iter().position(|(k, _)| *k == key) {
         Some(k) => k,
         None => {
             let step = std::f32::consts::TAU / corners as f32;
             let dirs = (0..corners)
-                .map(|k| Vec2::angled(k as f32 * step))
+                .map(|k| Vec2::angled(turn + k as f32 * step))
                 .collect();
-            cache.push((corners, dirs));
+            cache.push((key, dirs));
             cache.len() - 1
         }
     };
     &cache[k].1
+}
+
+/// Corners and miters of the regular polygon of `radius` around `c` whose corners lie along
+/// `units`. Its corners move along their own direction, by 1 / cos(π / n) for each point its
+/// edges move.
+fn set_regular(
+    corners: &mut Vec<Pos2>,
+    miters: &mut Vec<Vec2>,
+    units: &[Vec2],
+    c: Pos2,
+    radius: f32,
+) {
+    let reach = 1.0 / (std::f32::consts::PI / units.len() as f32).cos();
+    corners.clear();
+    corners.extend(units.iter().map(|u| c + *u * radius));
+    miters.clear();
+    miters.extend(units.iter().map(|u| *u * reach));
 }
 
 /// Up to four rings of a shape's edge, from the inside out.
@@ -430,16 +488,6 @@ fn report(state: &mut AppState, path: &Path, result: std::io::Result<()>) {
     }
 }
 
-/// Corners of a regular polygon around `center` (node shapes), starting at angle `turn`.
-pub fn regular_polygon(center: Pos2, radius: f32, corners: usize, turn: f32) -> Vec<Pos2> {
-    (0..corners)
-        .map(|k| {
-            let a = turn + k as f32 * std::f32::consts::TAU / corners as f32;
-            center + Vec2::angled(a) * radius
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -520,15 +568,16 @@ mod tests {
     #[test]
     fn circle_units_are_cached_unit_directions() {
         let mut cache = Vec::new();
-        let u = circle_units(&mut cache, 8).to_vec();
+        let u = circle_units(&mut cache, 8, 0.0).to_vec();
         assert_eq!(u.len(), 8);
         for (k, d) in u.iter().enumerate() {
             let a = k as f32 * std::f32::consts::TAU / 8.0;
             assert!((*d - Vec2::angled(a)).length() < 1e-6);
         }
-        circle_units(&mut cache, 8);
-        circle_units(&mut cache, 12);
-        assert_eq!(cache.len(), 2);
+        circle_units(&mut cache, 8, 0.0);
+        circle_units(&mut cache, 12, 0.0);
+        circle_units(&mut cache, 12, 1.0);
+        assert_eq!(cache.len(), 3);
     }
 
     #[test]

@@ -50,6 +50,22 @@ pub enum Item {
         /// Outline width and colour.
         stroke: (f32, Color32),
     },
+    /// A filled regular polygon (node shapes): as a polygon, without a list of corners, since a
+    /// big network has tens of thousands of them a frame.
+    Regular {
+        /// Centre.
+        center: Pos2,
+        /// Distance from the centre to each corner.
+        radius: f32,
+        /// Number of corners (3 or more).
+        corners: u8,
+        /// Angle of the first corner, in radians.
+        turn: f32,
+        /// Fill.
+        fill: Color32,
+        /// Outline width and colour.
+        stroke: (f32, Color32),
+    },
     /// A text label occupying `rect` (already placed without overlap).
     Text {
         /// Where the text goes.
@@ -84,6 +100,11 @@ impl Scene {
         }
     }
 
+    /// Room for `more` items (a frame knows roughly how many it draws).
+    pub fn reserve(&mut self, more: usize) {
+        self.items.reserve(more);
+    }
+
     /// Adds an item.
     pub fn push(&mut self, item: Item) {
         self.items.push(item);
@@ -96,4 +117,14 @@ impl Scene {
             .filter(|i| matches!(i, Item::Text { .. }))
             .count()
     }
+}
+
+/// Corners of a regular polygon around `center`, starting at angle `turn`.
+pub fn regular_polygon(center: Pos2, radius: f32, corners: usize, turn: f32) -> Vec<Pos2> {
+    (0..corners)
+        .map(|k| {
+            let a = turn + k as f32 * std::f32::consts::TAU / corners as f32;
+            center + Vec2::angled(a) * radius
+        })
+        .collect()
 }

@@ -39,6 +39,25 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+fn polygon(
+    s: &mut String,
+    points: &[egui::Pos2],
+    fill: Color32,
+    stroke: (f32, Color32),
+) -> std::fmt::Result {
+    let pts: Vec<String> = points
+        .iter()
+        .map(|p| format!("{:.1},{:.1}", p.x, p.y))
+        .collect();
+    writeln!(
+        s,
+        r#"<polygon points="{}" fill="{}"{}/>"#,
+        pts.join(" "),
+        color(fill),
+        stroke_attrs(stroke)
+    )
+}
+
 /// The scene as a standalone SVG document.
 pub fn to_svg(scene: &Scene) -> String {
     let mut s = String::new();
@@ -102,23 +121,23 @@ pub fn to_svg(scene: &Scene) -> String {
                 color(*fill),
                 stroke_attrs(*stroke)
             ),
+            Item::Regular {
+                center,
+                radius,
+                corners,
+                turn,
+                fill,
+                stroke,
+            } => {
+                let points =
+                    super::scene::regular_polygon(*center, *radius, usize::from(*corners), *turn);
+                polygon(&mut s, &points, *fill, *stroke)
+            }
             Item::Polygon {
                 points,
                 fill,
                 stroke,
-            } => {
-                let pts: Vec<String> = points
-                    .iter()
-                    .map(|p| format!("{:.1},{:.1}", p.x, p.y))
-                    .collect();
-                writeln!(
-                    s,
-                    r#"<polygon points="{}" fill="{}"{}/>"#,
-                    pts.join(" "),
-                    color(*fill),
-                    stroke_attrs(*stroke)
-                )
-            }
+            } => polygon(&mut s, points, *fill, *stroke),
             Item::Text {
                 rect,
                 text,

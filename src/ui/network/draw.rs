@@ -4,7 +4,7 @@
 use super::graph::{EdgeKind, Graph, NetData};
 use crate::i18n::Lang;
 use crate::model::{ActorKind, RelationKind};
-use crate::ui::scene::{label_params, regular_polygon};
+use crate::ui::scene::label_params;
 use crate::ui::timeline::data::actor_label;
 use crate::ui::timeline::draw::shorten;
 use crate::viz::overlap::place_labels;
@@ -75,7 +75,7 @@ pub fn kind_color(kind: ActorKind) -> Color32 {
 }
 
 /// Corners of the kind's shape (0 for a circle) and its rotation.
-fn kind_shape(kind: ActorKind) -> (usize, f32) {
+fn kind_shape(kind: ActorKind) -> (u8, f32) {
     use std::f32::consts::{FRAC_PI_2, FRAC_PI_4};
     match kind {
         ActorKind::State | ActorKind::Person | ActorKind::Other => (0, 0.0),
@@ -137,14 +137,18 @@ pub fn build_scene(ui: &Ui, f: &Frame<'_>) -> (Scene, Vec<(Pos2, f32)>) {
         }
     }
     let mut near = vec![f.selected.is_none(); n];
+    // Edges of the selected node that are too light to draw otherwise.
+    let mut extra = Vec::new();
     if let Some(s) = f.selected.filter(|s| *s < n) {
         near[s] = true;
-        for e in &f.graph.edges {
-            if e.a as usize == s {
-                near[e.b as usize] = true;
+        for (i, e) in f.graph.edges.iter().enumerate() {
+            let (a, b) = (e.a as usize, e.b as usize);
+            if a != s && b != s {
+                continue;
             }
-            if e.b as usize == s {
-                near[e.a as usize] = true;
+            near[if a == s { b } else { a }] = true;
+            if !e.is_drawn(f.graph.draw_from_weight) {
+                extra.push(i as u32);
             }
         }
     }
@@ -152,7 +156,11 @@ pub fn build_scene(ui: &Ui, f: &Frame<'_>) -> (Scene, Vec<(Pos2, f32)>) {
     // What lies wholly outside the view is left out of the scene (the picture and its export
     // show the view); at "fit all" this is nothing, closer in it is most of a big graph.
     let seen = |(c, r): (Pos2, f32)| view.expand(r + 3.0).contains(c);
-    for e in &f.graph.edges {
+    scene.reserve(f.graph.drawn.len() + extra.len() + visible + MAX_LABELS);
+    // Crowded edges thin out with the nodes; the lightest become hairlines.
+    let thin = scale.max(0.45);
+    for &i in f.graph.drawn.iter().chain(&extra) {
+        let e = &f.graph.edges[i as usize];
         let (a, b) = (e.a as usize, e.b as usize);
         if a >= n || b >= n {
             continue;
@@ -161,18 +169,13 @@ pub fn build_scene(ui: &Ui, f: &Frame<'_>) -> (Scene, Vec<(Pos2, f32)>) {
             continue;
         }
         let touches_selected = f.selected == Some(a) || f.selected == Some(b);
-        if matches!(e.kind, EdgeKind::Shared(w) if w < f.graph.draw_from_weight)
-            && !touches_selected
-        {
-            continue;
-        }
         let on = f.selected.is_none() || touches_selected;
         let (pa, pb) = (places[a].0, places[b].0);
         match e.kind {
             EdgeKind::Shared(w) => scene.push(Item::Line {
                 a: pa,
                 b: pb,
-                width: 0.8 + 1.6 * (w as f32).ln_1p(),
+                width: (0.8 + 1.6 * (w as f32).ln_1p()) * thin,
                 color: fade(weak.gamma_multiply(0.55), on),
             }),
             EdgeKind::Relation(kind) => {
@@ -180,7 +183,7 @@ pub fn build_scene(ui: &Ui, f: &Frame<'_>) -> (Scene, Vec<(Pos2, f32)>) {
                 scene.push(Item::Line {
                     a: pa,
                     b: pb,
-                    width: 1.5,
+                    width: 1.5 * thin,
                     color,
                 });
                 if !kind.is_symmetric() {
@@ -208,8 +211,11 @@ pub fn build_scene(ui: &Ui, f: &Frame<'_>) -> (Scene, Vec<(Pos2, f32)>) {
                 fill,
                 stroke,
             }),
-            (corners, turn) => scene.push(Item::Polygon {
-                points: regular_polygon(c, r * 1.15, corners, turn),
+            (corners, turn) => scene.push(Item::Regular {
+                center: c,
+                radius: r * 1.15,
+                corners,
+                turn,
                 fill,
                 stroke,
             }),
@@ -304,6 +310,92 @@ fn labels(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn actor(kind: ActorKind, name: &str) -> crate::store::VizActor {
+        crate::store::VizActor {
+            id: crate::model::Id::new(),
+            kind,
+            country: None,
+            name_ar: Some(name.into()),
+            name_en: None,
+            name_fr: None,
+            acronym: None,
+            events: 4,
+        }
+    }
+
+    /// Lines and node shapes of a frame of three actors, with one heavy and one light edge
+    /// (the light one below the drawing threshold), with `selected` selected.
+    fn drawn(selected: Option<usize>) -> (usize, usize) {
+        let data = NetData {
+            actors: vec![
+                actor(ActorKind::State, "المغرب"),
+                actor(ActorKind::SecurityService, "FBI"),
+                actor(ActorKind::ArmedGroup, "خلية"),
+            ],
+            relations: Vec::new(),
+            pairs: Vec::new(),
+        };
+        let edges = vec![
+            super::super::graph::Edge {
+                a: 0,
+                b: 1,
+                kind: EdgeKind::Shared(5),
+            },
+            super::super::graph::Edge {
+                a: 1,
+                b: 2,
+                kind: EdgeKind::Shared(1),
+            },
+        ];
+        let graph = Graph {
+            nodes: vec![0, 1, 2],
+            drawn: vec![0],
+            edges,
+            draw_from_weight: 3,
+        };
+        let positions = [vec2(-50.0, 0.0), vec2(0.0, 30.0), vec2(50.0, 0.0)];
+        let ctx = egui::Context::default();
+        crate::text::fonts::install(&ctx);
+        let mut counts = (0, 0);
+        let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let frame = Frame {
+                data: &data,
+                graph: &graph,
+                positions: &positions,
+                camera: Camera {
+                    center: Vec2::ZERO,
+                    zoom: 1.0,
+                    size: vec2(400.0, 300.0),
+                },
+                selected,
+                lang: Lang::Ar,
+            };
+            let (scene, places) = build_scene(ui, &frame);
+            assert_eq!(places.len(), 3);
+            let lines = scene
+                .items
+                .iter()
+                .filter(|i| matches!(i, Item::Line { .. }))
+                .count();
+            let shapes = scene
+                .items
+                .iter()
+                .filter(|i| matches!(i, Item::Circle { .. } | Item::Regular { .. }))
+                .count();
+            counts = (lines, shapes);
+        });
+        // No GPU takes the font atlas; epaint insists its uploads are handled.
+        out.textures_delta.clear();
+        counts
+    }
+
+    #[test]
+    fn light_edges_are_drawn_only_for_the_selected_actor() {
+        assert_eq!(drawn(None), (1, 3));
+        assert_eq!(drawn(Some(0)), (1, 3), "the light edge does not touch it");
+        assert_eq!(drawn(Some(2)), (2, 3));
+    }
 
     #[test]
     fn nodes_keep_their_size_until_the_view_is_crowded() {

@@ -66,6 +66,16 @@ pub struct Graph {
     pub edges: Vec<Edge>,
     /// Lightest shared-event edge drawn (see [`MAX_DRAWN_LINKS`]); 0 when all are drawn.
     pub draw_from_weight: u32,
+    /// Indices into `edges` of those drawn: relations, and shared-event edges from
+    /// `draw_from_weight` (a frame need not look at the rest).
+    pub drawn: Vec<u32>,
+}
+
+impl Edge {
+    /// Whether the edge is drawn when neither end is selected.
+    pub fn is_drawn(&self, draw_from_weight: u32) -> bool {
+        !matches!(self.kind, EdgeKind::Shared(w) if w < draw_from_weight)
+    }
 }
 
 /// Most shared-event edges drawn at once. A 100k-event store has ~250,000 of them: drawn
@@ -177,10 +187,14 @@ pub fn build_graph(data: &NetData, filter: &NetFilter, window: DateWindow) -> Gr
         }),
         MAX_DRAWN_LINKS,
     );
+    let drawn = (0..edges.len() as u32)
+        .filter(|&i| edges[i as usize].is_drawn(draw_from_weight))
+        .collect();
     Graph {
         nodes,
         edges,
         draw_from_weight,
+        drawn,
     }
 }
 
