@@ -112,6 +112,27 @@ impl LaneIndex {
         best
     }
 
+    /// The first item from `i` (which ends before the view) to `inside` that ends in view, or
+    /// `inside`: a long event far to the left makes every item after it a candidate, and zoomed
+    /// in on a busy lane those were tens of thousands of visits a frame.
+    fn next_visible(&self, i: usize, inside: usize, m: Mapping, left: f32) -> usize {
+        let reaches = |k: usize| m.flow(self.range_max_end(i, k)) >= left;
+        if !reaches(inside) {
+            return inside;
+        }
+        // The smallest `k` whose items `i..k` include one in view; that one is `k - 1`.
+        let (mut lo, mut hi) = (i + 1, inside);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if reaches(mid) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        lo - 1
+    }
+
     /// The bins of the items visible in `[0, m.width]` points, each taking the items whose
     /// start lies within `bin_px` of its first one (see [`super::lod::bin_lane`]).
     pub fn bins(&self, lane: usize, m: Mapping, bin_px: f32) -> Vec<Bin> {
@@ -128,7 +149,7 @@ impl LaneIndex {
         let mut bins = Vec::new();
         while i < end {
             if i < inside && !visible_end(i) {
-                i += 1;
+                i = self.next_visible(i, inside, m, left);
                 continue;
             }
             let x0 = x0_of(i);
