@@ -292,7 +292,14 @@ impl SceneMesh {
 
     fn flush(&mut self, painter: &Painter) {
         if !self.mesh.is_empty() {
-            painter.add(Shape::mesh(std::mem::take(&mut self.mesh)));
+            // The tessellator copies shapes into one output mesh per run of shapes with the
+            // same clip rectangle. Clipped by a hair less, the scene's mesh gets an output mesh
+            // of its own, sized once, instead of being copied again when the labels after it
+            // grow a shared one (megabytes a frame for a big network). A thousandth of a point
+            // rounds away in the scissor rectangle.
+            painter
+                .with_clip_rect(self.clip.shrink(0.001))
+                .add(Shape::mesh(std::mem::take(&mut self.mesh)));
         }
     }
 }

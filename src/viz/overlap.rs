@@ -5,41 +5,90 @@ use egui::Rect;
 
 /// Grid cell size for the placed-label index, in points.
 const CELL: f32 = 64.0;
+/// Most cells along a side of the grid (a far-flung box makes the cells bigger, not more).
+const MAX_CELLS: f32 = 256.0;
 
 /// Which of `boxes` to show: `true` for a placed label. Higher `priority` wins; ties go to the
 /// earlier box. `gap` is the space kept free around each label.
 pub fn place_labels(boxes: &[(Rect, f32)], gap: f32) -> Vec<bool> {
+    place_labels_among(&[], boxes, gap)
+}
+
+/// As [`place_labels`], around `obstacles` that no label may touch (the nodes of a network:
+/// tens of thousands a frame, so they are neither sorted nor tested against each other).
+pub fn place_labels_among(obstacles: &[Rect], boxes: &[(Rect, f32)], gap: f32) -> Vec<bool> {
     let mut order: Vec<usize> = (0..boxes.len()).collect();
     order.sort_by(|&a, &b| boxes[b].1.total_cmp(&boxes[a].1).then(a.cmp(&b)));
     let mut shown = vec![false; boxes.len()];
-    // A coarse grid of placed rectangles, so each test looks only at nearby labels.
-    let mut grid: std::collections::HashMap<(i32, i32), Vec<Rect>> = Default::default();
+    let Some(mut grid) = Grid::around(boxes.iter().map(|b| b.0.expand(gap / 2.0))) else {
+        return shown;
+    };
+    for o in obstacles {
+        grid.insert(o.expand(gap / 2.0));
+    }
     for i in order {
         let rect = boxes[i].0.expand(gap / 2.0);
-        if !rect.is_finite() {
-            continue;
-        }
-        let cells = cells_of(rect);
-        let clash = cells.clone().any(|c| {
-            grid.get(&c)
-                .is_some_and(|placed| placed.iter().any(|p| p.intersects(rect)))
-        });
-        if !clash {
+        if rect.is_finite() && !grid.clashes(rect) {
             shown[i] = true;
-            for c in cells {
-                grid.entry(c).or_default().push(rect);
-            }
+            grid.insert(rect);
         }
     }
     shown
 }
 
-fn cells_of(r: Rect) -> impl Iterator<Item = (i32, i32)> + Clone {
-    let x0 = (r.min.x / CELL).floor() as i32;
-    let x1 = (r.max.x / CELL).floor() as i32;
-    let y0 = (r.min.y / CELL).floor() as i32;
-    let y1 = (r.max.y / CELL).floor() as i32;
-    (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+/// A coarse grid of placed rectangles over the labels' extent, so that each test looks only at
+/// nearby ones.
+struct Grid {
+    origin: egui::Pos2,
+    cell: f32,
+    cols: i32,
+    rows: i32,
+    cells: Vec<Vec<Rect>>,
+}
+
+impl Grid {
+    /// A grid covering `rects` (the labels to place); `None` when none is finite.
+    fn around(rects: impl Iterator<Item = Rect>) -> Option<Self> {
+        let bounds = rects.filter(|r| r.is_finite()).reduce(|a, b| a.union(b))?;
+        let cell = CELL
+            .max(bounds.width() / MAX_CELLS)
+            .max(bounds.height() / MAX_CELLS);
+        let cols = (bounds.width() / cell).floor() as i32 + 1;
+        let rows = (bounds.height() / cell).floor() as i32 + 1;
+        Some(Self {
+            origin: bounds.min,
+            cell,
+            cols,
+            rows,
+            cells: vec![Vec::new(); (cols * rows) as usize],
+        })
+    }
+
+    /// Indices of the cells `r` touches (none when it lies outside the grid: nothing placed
+    /// there can clash with a label).
+    fn cells_of(&self, r: Rect) -> impl Iterator<Item = usize> + use<> {
+        let at = |v: f32, o: f32| ((v - o) / self.cell).floor() as i32;
+        let x0 = at(r.min.x, self.origin.x).max(0);
+        let x1 = at(r.max.x, self.origin.x).min(self.cols - 1);
+        let y0 = at(r.min.y, self.origin.y).max(0);
+        let y1 = at(r.max.y, self.origin.y).min(self.rows - 1);
+        let cols = self.cols;
+        (y0..=y1).flat_map(move |y| (x0..=x1).map(move |x| (y * cols + x) as usize))
+    }
+
+    fn insert(&mut self, r: Rect) {
+        if !r.is_finite() {
+            return;
+        }
+        for c in self.cells_of(r) {
+            self.cells[c].push(r);
+        }
+    }
+
+    fn clashes(&self, r: Rect) -> bool {
+        self.cells_of(r)
+            .any(|c| self.cells[c].iter().any(|p| p.intersects(r)))
+    }
 }
 
 #[cfg(test)]
@@ -86,6 +135,44 @@ mod tests {
             .map(|(b, _)| b.0)
             .collect();
         assert!(placed.len() > 20);
+        for (i, a) in placed.iter().enumerate() {
+            for b in &placed[i + 1..] {
+                assert!(!a.intersects(*b), "{a:?} overlaps {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_label_touches_an_obstacle_and_far_boxes_still_place() {
+        let obstacles: Vec<Rect> = (0..40)
+            .map(|i| Rect::from_min_size(pos2((i * 20) as f32, 0.0), vec2(8.0, 8.0)))
+            .collect();
+        let boxes: Vec<(Rect, f32)> = (0..200)
+            .map(|i| {
+                (
+                    r((i * 7 % 800) as f32, (i * 3 % 40) as f32, 24.0),
+                    (i % 5) as f32,
+                )
+            })
+            .chain([(r(1e6, 1e6, 30.0), 0.0), (r(-1e6, 5.0, 30.0), 0.0)])
+            .collect();
+        let shown = place_labels_among(&obstacles, &boxes, 2.0);
+        let placed: Vec<Rect> = boxes
+            .iter()
+            .zip(&shown)
+            .filter(|(_, s)| **s)
+            .map(|(b, _)| b.0)
+            .collect();
+        assert!(placed.len() > 5);
+        assert!(shown[200] && shown[201], "alone far away, they fit");
+        for p in &placed {
+            for o in &obstacles {
+                assert!(
+                    !p.expand(1.0).intersects(o.expand(1.0)),
+                    "{p:?} covers {o:?}"
+                );
+            }
+        }
         for (i, a) in placed.iter().enumerate() {
             for b in &placed[i + 1..] {
                 assert!(!a.intersects(*b), "{a:?} overlaps {b:?}");

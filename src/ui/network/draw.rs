@@ -7,7 +7,7 @@ use crate::model::{ActorKind, RelationKind};
 use crate::ui::scene::label_params;
 use crate::ui::timeline::data::actor_label;
 use crate::ui::timeline::draw::shorten;
-use crate::viz::overlap::place_labels;
+use crate::viz::overlap::place_labels_among;
 use crate::viz::scene::{Item, Scene};
 use egui::{Color32, Pos2, Rect, Ui, Vec2, pos2, vec2};
 
@@ -49,6 +49,9 @@ pub fn node_radius(events: u32) -> f32 {
 const ROOM_PER_NODE: f32 = 500.0;
 /// The smallest node scale: a node of one event is then 1.5 pt across its radius.
 const MIN_CROWD_SCALE: f32 = 0.3;
+
+/// Below this node scale arrowheads are drawn only for the selected actor.
+const ARROW_SCALE: f32 = 0.5;
 
 /// How much nodes shrink in a view of `size` showing `visible` nodes: 1 until they crowd,
 /// then with the room each has. Zooming into a big graph thus brings back full-size nodes,
@@ -186,7 +189,9 @@ pub fn build_scene(ui: &Ui, f: &Frame<'_>) -> (Scene, Vec<(Pos2, f32)>) {
                     width: 1.5 * thin,
                     color,
                 });
-                if !kind.is_symmetric() {
+                // Arrowheads on every relation of a crowded view are a texture, not a
+                // direction; they come back as it is zoomed into, and for the selected actor.
+                if !kind.is_symmetric() && (scale >= ARROW_SCALE || touches_selected) {
                     arrow(&mut scene, pa, pb, places[b].1, color);
                 }
             }
@@ -269,19 +274,14 @@ fn labels(
         order.truncate(MAX_LABELS);
     }
     order.sort_by_key(rank);
-    // Nodes are obstacles first, so labels never cover another node.
-    let mut boxes: Vec<(Rect, f32)> = places
+    // Nodes are obstacles, so labels never cover another node.
+    let obstacles: Vec<Rect> = places
         .iter()
         .filter(|(c, r)| view.expand(*r).contains(*c))
-        .map(|(c, r)| {
-            (
-                Rect::from_center_size(*c, Vec2::splat(r * 2.0)),
-                f32::INFINITY,
-            )
-        })
+        .map(|(c, r)| Rect::from_center_size(*c, Vec2::splat(r * 2.0)))
         .collect();
-    let skip = boxes.len();
-    let mut texts = Vec::new();
+    let mut boxes: Vec<(Rect, f32)> = Vec::with_capacity(order.len());
+    let mut texts = Vec::with_capacity(order.len());
     for &k in &order {
         let (c, r) = places[k];
         let text = shorten(actor_label(&f.data.actors[f.graph.nodes[k]], f.lang), 28);
@@ -294,8 +294,8 @@ fn labels(
         boxes.push((rect, priority));
         texts.push((text, near[k]));
     }
-    let shown = place_labels(&boxes, 2.0);
-    for (((rect, _), show), (text, on)) in boxes.into_iter().zip(shown).skip(skip).zip(texts) {
+    let shown = place_labels_among(&obstacles, &boxes, 2.0);
+    for (((rect, _), show), (text, on)) in boxes.into_iter().zip(shown).zip(texts) {
         if show {
             scene.push(Item::Text {
                 rect,
