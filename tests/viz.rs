@@ -422,3 +422,26 @@ fn both_views_export_what_is_on_screen_as_png() {
         assert!(status.unwrap_or_default().contains(&format!("{name}.png")));
     }
 }
+
+#[test]
+fn zoomed_in_the_network_stays_inside_its_canvas() {
+    let mut h = app(Lang::En, View::Network);
+    let at = h.state().ui_state.network.node_position("Morocco").unwrap();
+    h.hover_at(at);
+    for _ in 0..12 {
+        h.input_mut().events.push(Event::Zoom(1.4));
+        h.run_steps(1);
+    }
+    let toolbar = h.get_by_label("Fit all").rect();
+    let meshes: Vec<_> = h
+        .output()
+        .shapes
+        .iter()
+        .filter(|s| matches!(&s.shape, egui::Shape::Mesh(m) if m.vertices.len() > 100))
+        .collect();
+    assert!(!meshes.is_empty(), "the scene is drawn as a mesh");
+    for s in meshes {
+        // Lines to nodes out of view would otherwise cross the toolbar.
+        assert!(s.clip_rect.min.y > toolbar.max.y, "{:?}", s.clip_rect);
+    }
+}

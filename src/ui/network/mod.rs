@@ -245,7 +245,8 @@ pub fn network_view_ui(ui: &mut Ui, state: &mut AppState, net: &mut NetworkState
         lang: state.lang(),
     };
     let (scene, places) = build_scene(ui, &frame);
-    crate::ui::scene::paint_scene(ui, ui.painter(), &scene, rect.min);
+    // Clipped to the canvas: lines to nodes out of view would cross the toolbar.
+    crate::ui::scene::paint_scene(ui, &ui.painter_at(rect), &scene, rect.min);
     net.scene = scene;
     net.places = places;
     net.png.frame(ui, state, rect);

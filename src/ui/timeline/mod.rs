@@ -191,7 +191,8 @@ pub fn timeline_view_ui(ui: &mut Ui, state: &mut AppState, tl: &mut TimelineStat
         selected,
     };
     let (scene, hits) = build_scene(ui, &frame);
-    crate::ui::scene::paint_scene(ui, ui.painter(), &scene, rect.min);
+    // Clipped to the canvas: lines to nodes out of view would cross the toolbar.
+    crate::ui::scene::paint_scene(ui, &ui.painter_at(rect), &scene, rect.min);
     tl.scene = scene;
     tl.hits = hits;
     tl.png.frame(ui, state, rect);
