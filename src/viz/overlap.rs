@@ -96,6 +96,16 @@ mod tests {
     use super::*;
     use egui::{pos2, vec2};
 
+    /// The boxes shown.
+    fn placed(boxes: &[(Rect, f32)], shown: &[bool]) -> Vec<Rect> {
+        boxes
+            .iter()
+            .zip(shown)
+            .filter(|(_, s)| **s)
+            .map(|(b, _)| b.0)
+            .collect()
+    }
+
     fn r(x: f32, y: f32, w: f32) -> Rect {
         Rect::from_min_size(pos2(x, y), vec2(w, 14.0))
     }
@@ -128,12 +138,7 @@ mod tests {
             })
             .collect();
         let shown = place_labels(&boxes, 2.0);
-        let placed: Vec<Rect> = boxes
-            .iter()
-            .zip(&shown)
-            .filter(|(_, s)| **s)
-            .map(|(b, _)| b.0)
-            .collect();
+        let placed = placed(&boxes, &shown);
         assert!(placed.len() > 20);
         for (i, a) in placed.iter().enumerate() {
             for b in &placed[i + 1..] {
@@ -157,12 +162,7 @@ mod tests {
             .chain([(r(1e6, 1e6, 30.0), 0.0), (r(-1e6, 5.0, 30.0), 0.0)])
             .collect();
         let shown = place_labels_among(&obstacles, &boxes, 2.0);
-        let placed: Vec<Rect> = boxes
-            .iter()
-            .zip(&shown)
-            .filter(|(_, s)| **s)
-            .map(|(b, _)| b.0)
-            .collect();
+        let placed = placed(&boxes, &shown);
         assert!(placed.len() > 5);
         assert!(shown[200] && shown[201], "alone far away, they fit");
         for p in &placed {
