@@ -144,6 +144,7 @@ impl Store {
     pub fn in_memory() -> Result<Self> {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        open::stable_plans(&conn)?;
         migrations::migrate(&mut conn, Path::new(":memory:"))?;
         Ok(Self {
             conn,

@@ -2,6 +2,7 @@
 
 use super::error::{Result, StoreError};
 use super::migrations;
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 use std::fs::{File, OpenOptions};
 use std::io::Read;
@@ -185,12 +186,26 @@ pub(crate) fn connect(path: &Path, read_only: bool) -> Result<Connection> {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
     }
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    stable_plans(&conn)?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     // SQLite's default 2 MB page cache spills a big transaction (an import, `generate`) to the
     // WAL page by page while the full-text index merges its segments; 32 MB keeps the hot
     // b-tree and index pages in memory. The cache only grows as pages are used.
     conn.pragma_update(None, "cache_size", CACHE_SIZE)?;
     Ok(conn)
+}
+
+/// Turns on SQLite's query planner stability guarantee for the connection.
+///
+/// Without it, SQLite (3.54) marks a statement for re-preparing whenever a parameter it looked at
+/// while planning is bound again, and `sqlite3_clear_bindings`, which every cached statement goes
+/// through when it is returned to the cache, expires such a statement outright. A query shaped
+/// `WHERE x = ?1 … ORDER BY y`, or one with `LIMIT ?`, was parsed and planned anew on every
+/// call: 15 µs instead of 2.5 µs a lookup, 17 % of a 100k-row import. The store has no
+/// `ANALYZE` statistics and no `LIKE ?` on an index, so no plan ever depended on the values.
+pub(crate) fn stable_plans(conn: &Connection) -> Result<()> {
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+    Ok(())
 }
 
 /// `PRAGMA cache_size` of a store connection: a negative value is a size in KiB (32 MiB).
@@ -321,4 +336,60 @@ pub fn lock_path(path: &Path) -> std::path::PathBuf {
         .unwrap_or_default();
     name.push(".lock");
     path.with_file_name(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+    use rusqlite::StatementStatus;
+
+    /// How often a cached statement was re-prepared after running it with ten different values.
+    fn reprepares(conn: &Connection, sql: &str) -> i32 {
+        for i in 0..10i64 {
+            let mut stmt = conn.prepare_cached(sql).unwrap();
+            let rows = stmt.query_map([i], |_| Ok(())).unwrap();
+            assert_eq!(rows.count(), 0);
+        }
+        conn.prepare_cached(sql)
+            .unwrap()
+            .get_status(StatementStatus::RePrepare)
+    }
+
+    #[test]
+    fn cached_lookups_are_not_planned_again_for_each_value() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.marsad");
+        drop(Store::open(&path).unwrap());
+        for conn in [
+            connect(&path, false).unwrap(),
+            connect(&path, true).unwrap(),
+        ] {
+            for sql in [
+                "SELECT id FROM event WHERE start_key = ?1 ORDER BY id",
+                "SELECT id FROM actor ORDER BY n LIMIT ?1",
+            ] {
+                assert_eq!(reprepares(&conn, sql), 0, "{sql}");
+            }
+        }
+    }
+
+    #[test]
+    fn without_stable_plans_sqlite_would_plan_each_call_again() {
+        // Guards the test above: if a future SQLite stops re-preparing these, it passes
+        // vacuously, and this one says so.
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (id INTEGER PRIMARY KEY, k INTEGER, v TEXT)")
+            .unwrap();
+        assert!(reprepares(&conn, "SELECT v FROM t WHERE k = ?1 ORDER BY v") >= 9);
+        let stable = Connection::open_in_memory().unwrap();
+        stable_plans(&stable).unwrap();
+        stable
+            .execute_batch("CREATE TABLE t (id INTEGER PRIMARY KEY, k INTEGER, v TEXT)")
+            .unwrap();
+        assert_eq!(
+            reprepares(&stable, "SELECT v FROM t WHERE k = ?1 ORDER BY v"),
+            0
+        );
+    }
 }
