@@ -4,7 +4,8 @@
 //! titles too), dates are partial (year, month or day) over 1990–2026 with more events in recent
 //! years, a few actors take part in most events (power law), and sources carry grades. The same
 //! seed always gives the same store, record ids included. Everything is written through the
-//! store's public API in one transaction.
+//! store's public API in one transaction
+//! ([`Store::write_bulk`]).
 
 mod records;
 pub mod rng;
@@ -90,7 +91,7 @@ pub fn generate(store: &mut Store, spec: &Spec) -> Result<Generated, GenerateErr
     }
     let mut rng = Rng::new(spec.seed);
     let mut made = records::Maker::new(&vocab, spec.seed);
-    let summary = store.write(|w| made.write_all(w, &mut rng, spec))?;
+    let summary = store.write_bulk(|w| made.write_all(w, &mut rng, spec))?;
     Ok(summary)
 }
 

@@ -103,6 +103,10 @@ pub struct Resolved {
 /// Finds the plan's records that the store holds under another id. Records whose id the store
 /// already has are updates, not duplicates.
 pub fn find_duplicates(store: &Store, plan: &ImportPlan) -> Result<Vec<Duplicate>, StoreError> {
+    store.reading(|| duplicates_in(store, plan))
+}
+
+fn duplicates_in(store: &Store, plan: &ImportPlan) -> Result<Vec<Duplicate>, StoreError> {
     let d = &plan.data;
     let ids = d
         .actors

@@ -46,17 +46,29 @@ impl Store {
 
     /// Which of `ids` name an actor, source, excerpt or event already in the store.
     pub fn existing_ids(&self, ids: impl IntoIterator<Item = Id>) -> Result<HashSet<Id>> {
+        // A probe of each table's id index; the records themselves are not read.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM actor WHERE id = ?1) \
+                 OR EXISTS (SELECT 1 FROM source WHERE id = ?1) \
+                 OR EXISTS (SELECT 1 FROM event WHERE id = ?1) \
+                 OR EXISTS (SELECT 1 FROM excerpt WHERE id = ?1)",
+        )?;
         let mut found = HashSet::new();
         for id in ids {
-            if self.actor(id)?.is_some()
-                || self.source(id)?.is_some()
-                || self.event(id)?.is_some()
-                || self.excerpt(id)?.is_some()
-            {
+            if stmt.query_row([id], |r| r.get::<_, bool>(0))? {
                 found.insert(id);
             }
         }
         Ok(found)
+    }
+
+    /// Runs `f`, a series of reads, in one read transaction: every read sees the same state of
+    /// the store, and the file lock is taken once rather than once per query.
+    pub fn reading<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        let tx = self.conn.unchecked_transaction()?;
+        let value = f()?;
+        tx.commit()?;
+        Ok(value)
     }
 }
 

@@ -7,6 +7,7 @@ mod actors;
 mod backup;
 mod briefing_scope;
 mod briefings;
+mod bulk;
 mod convert;
 mod dataset;
 mod error;
@@ -137,7 +138,7 @@ impl Store {
         d: &Dataset,
         progress: &dyn Fn(u64, u64) -> bool,
     ) -> Result<ImportSummary> {
-        self.write(|w| dataset::import_with_progress(w.tx, d, progress))
+        self.write_bulk(|w| dataset::import_with_progress(w.tx, d, progress))
     }
 
     /// A private in-memory store (tests, previews).
@@ -172,6 +173,30 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&Writer { tx: &tx })?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// [`Store::write`] for a big write (a file import, `generate`): one transaction as well,
+    /// with the events' source summaries computed once at the end instead of per evidence link,
+    /// and a larger page cache while it runs.
+    pub fn write_bulk<T>(&mut self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
+        self.check_writable()?;
+        let outcome = self.bulk_transaction(f);
+        // Also after a failure: the connection goes on serving the app.
+        let restored = bulk::restore_cache(&self.conn);
+        let value = outcome?;
+        restored?;
+        Ok(value)
+    }
+
+    fn bulk_transaction<T>(&mut self, f: impl FnOnce(&Writer<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let set_aside = bulk::begin(&tx)?;
+        let value = f(&Writer { tx: &tx })?;
+        bulk::finish(&tx, set_aside)?;
         tx.commit()?;
         Ok(value)
     }
@@ -441,7 +466,7 @@ impl Store {
 
     /// Imports a dataset atomically: everything or, on any problem, nothing.
     pub fn import(&mut self, d: &Dataset) -> Result<ImportSummary> {
-        self.write(|w| w.import(d))
+        self.write_bulk(|w| w.import(d))
     }
 
     /// Runs an import and rolls it back: the exact report of what [`Store::import`] would do.

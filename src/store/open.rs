@@ -209,7 +209,7 @@ pub(crate) fn stable_plans(conn: &Connection) -> Result<()> {
 }
 
 /// `PRAGMA cache_size` of a store connection: a negative value is a size in KiB (32 MiB).
-const CACHE_SIZE: i64 = -32 * 1024;
+pub(crate) const CACHE_SIZE: i64 = -32 * 1024;
 
 /// Opens a store for reading only. In a write-protected folder SQLite cannot create the shared-
 /// memory file a WAL store needs; with no WAL content waiting, the file is then opened as

@@ -1,5 +1,6 @@
 //! Counts and integrity checks.
 
+use super::bulk::EVENT_SUMMARY;
 use super::error::Result;
 use rusqlite::Connection;
 
@@ -103,17 +104,10 @@ fn stale_summaries(conn: &Connection) -> Result<Vec<String>> {
     if !has_summaries {
         return Ok(Vec::new());
     }
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&format!(
         "SELECT e.n, e.source_count, coalesce(e.best_grade, '-') FROM event e \
-         WHERE (e.source_count, e.best_grade) IS NOT ( \
-           SELECT count(DISTINCT x.source_id), min(s.reliability) \
-           FROM excerpt x JOIN source s ON s.id = x.source_id \
-           WHERE x.id IN ( \
-             SELECT excerpt_id FROM evidence WHERE event_id = e.id \
-             UNION ALL \
-             SELECT v.excerpt_id FROM evidence v JOIN participation p ON p.id = v.participation_id \
-             WHERE p.event_id = e.id))",
-    )?;
+         WHERE (e.source_count, e.best_grade) IS NOT ({EVENT_SUMMARY})"
+    ))?;
     let rows = stmt.query_map([], |r| {
         Ok(format!(
             "event row {}: stored source count {} / best grade {} no longer match its evidence",
