@@ -46,6 +46,7 @@ pub(crate) struct Bulk {
 /// Sets the store up for a bulk write. Call inside the write transaction.
 pub(crate) fn begin(conn: &Connection) -> Result<Bulk> {
     conn.pragma_update(None, "cache_size", BULK_CACHE_SIZE)?;
+    set_fts_hash(conn, BULK_FTS_HASH)?;
     let trigger_sql: Option<String> = conn
         .query_row(
             "SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?1",
@@ -67,6 +68,19 @@ pub(crate) fn begin(conn: &Connection) -> Result<Bulk> {
     Ok(Bulk { trigger_sql })
 }
 
+/// How much FTS5 keeps in memory before it writes a segment, during a bulk write and otherwise
+/// (FTS5's own default). Fewer, larger segments leave less for automerge to rewrite.
+const BULK_FTS_HASH: i64 = 64 * 1024 * 1024;
+const FTS_HASH: i64 = 1024 * 1024;
+
+fn set_fts_hash(conn: &Connection, bytes: i64) -> Result<()> {
+    conn.execute(
+        "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', ?1)",
+        [bytes],
+    )?;
+    Ok(())
+}
+
 /// Brings the cited events' summaries up to date and puts the trigger back. Call inside the
 /// write transaction, after the last record and before the commit.
 pub(crate) fn finish(conn: &Connection, bulk: Bulk) -> Result<()> {
@@ -83,7 +97,7 @@ pub(crate) fn finish(conn: &Connection, bulk: Bulk) -> Result<()> {
              {sql};"
         ))?;
     }
-    Ok(())
+    set_fts_hash(conn, FTS_HASH)
 }
 
 /// Gives the connection its normal page cache back (also after a failed bulk write).
@@ -122,6 +136,14 @@ mod tests {
             .query_row("SELECT count(*) FROM temp.sqlite_master", [], |r| r.get(0))
             .unwrap();
         assert_eq!(temp, 0, "nothing temporary is left behind");
+        let hash: i64 = conn
+            .query_row(
+                "SELECT v FROM search_fts_config WHERE k = 'hashsize'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(hash, FTS_HASH);
     }
 
     #[test]
