@@ -57,7 +57,7 @@ pub enum Item {
         center: Pos2,
         /// Distance from the centre to each corner.
         radius: f32,
-        /// Number of corners (3 or more).
+        /// Number of corners (fewer than 3 are drawn as 3).
         corners: u8,
         /// Angle of the first corner, in radians.
         turn: f32,
@@ -119,8 +119,9 @@ impl Scene {
     }
 }
 
-/// Corners of a regular polygon around `center`, starting at angle `turn`.
+/// Corners of a regular polygon around `center`, starting at angle `turn` (at least 3).
 pub fn regular_polygon(center: Pos2, radius: f32, corners: usize, turn: f32) -> Vec<Pos2> {
+    let corners = corners.max(3);
     (0..corners)
         .map(|k| {
             let a = turn + k as f32 * std::f32::consts::TAU / corners as f32;

@@ -144,14 +144,14 @@ pub fn build_scene(ui: &Ui, f: &Frame<'_>) -> (Scene, Vec<(Pos2, f32)>) {
     let mut extra = Vec::new();
     if let Some(s) = f.selected.filter(|s| *s < n) {
         near[s] = true;
-        for (i, e) in f.graph.edges.iter().enumerate() {
+        for &i in f.graph.incident(s) {
+            let e = &f.graph.edges[i as usize];
             let (a, b) = (e.a as usize, e.b as usize);
-            if a != s && b != s {
-                continue;
+            if let Some(other) = near.get_mut(if a == s { b } else { a }) {
+                *other = true;
             }
-            near[if a == s { b } else { a }] = true;
             if !e.is_drawn(f.graph.draw_from_weight) {
-                extra.push(i as u32);
+                extra.push(i);
             }
         }
     }
@@ -348,12 +348,7 @@ mod tests {
                 kind: EdgeKind::Shared(1),
             },
         ];
-        let graph = Graph {
-            nodes: vec![0, 1, 2],
-            drawn: vec![0],
-            edges,
-            draw_from_weight: 3,
-        };
+        let graph = Graph::new(vec![0, 1, 2], edges, 3);
         let positions = [vec2(-50.0, 0.0), vec2(0.0, 30.0), vec2(50.0, 0.0)];
         let ctx = egui::Context::default();
         crate::text::fonts::install(&ctx);

@@ -69,6 +69,9 @@ pub struct Graph {
     /// Indices into `edges` of those drawn: relations, and shared-event edges from
     /// `draw_from_weight` (a frame need not look at the rest).
     pub drawn: Vec<u32>,
+    /// Edges by node: those of node `k` are `incident[starts[k]..starts[k + 1]]`.
+    starts: Vec<u32>,
+    incident: Vec<u32>,
 }
 
 impl Edge {
@@ -97,6 +100,52 @@ pub fn draw_threshold(weights: impl Iterator<Item = u32>, budget: usize) -> u32 
 }
 
 impl Graph {
+    /// The graph of `nodes` and `edges`, with the indices a frame draws from.
+    pub fn new(nodes: Vec<usize>, edges: Vec<Edge>, draw_from_weight: u32) -> Self {
+        let drawn = (0..edges.len() as u32)
+            .filter(|&i| edges[i as usize].is_drawn(draw_from_weight))
+            .collect();
+        let mut starts = vec![0u32; nodes.len() + 1];
+        for e in &edges {
+            starts[e.a as usize + 1] += 1;
+            if e.b != e.a {
+                starts[e.b as usize + 1] += 1;
+            }
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut next = starts.clone();
+        let mut incident = vec![0u32; starts[nodes.len()] as usize];
+        for (i, e) in edges.iter().enumerate() {
+            let mut add = |end: u32| {
+                incident[next[end as usize] as usize] = i as u32;
+                next[end as usize] += 1;
+            };
+            add(e.a);
+            if e.b != e.a {
+                add(e.b);
+            }
+        }
+        Self {
+            nodes,
+            edges,
+            draw_from_weight,
+            drawn,
+            starts,
+            incident,
+        }
+    }
+
+    /// Indices into `edges` of the edges of node `k` (the selected actor's, without looking
+    /// at the other few hundred thousand).
+    pub fn incident(&self, k: usize) -> &[u32] {
+        match (self.starts.get(k), self.starts.get(k + 1)) {
+            (Some(&from), Some(&to)) => &self.incident[from as usize..to as usize],
+            _ => &[],
+        }
+    }
+
     /// A key that changes whenever the nodes or edges change (the layout restarts then).
     pub fn signature(&self, data: &NetData) -> u64 {
         use std::hash::{Hash, Hasher};
@@ -187,15 +236,7 @@ pub fn build_graph(data: &NetData, filter: &NetFilter, window: DateWindow) -> Gr
         }),
         MAX_DRAWN_LINKS,
     );
-    let drawn = (0..edges.len() as u32)
-        .filter(|&i| edges[i as usize].is_drawn(draw_from_weight))
-        .collect();
-    Graph {
-        nodes,
-        edges,
-        draw_from_weight,
-        drawn,
-    }
+    Graph::new(nodes, edges, draw_from_weight)
 }
 
 /// A window covering whole years `from..=to`.
@@ -209,6 +250,29 @@ pub fn year_window(from: u16, to: u16) -> DateWindow {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_node_lists_exactly_its_edges() {
+        let edge = |a, b, w| Edge {
+            a,
+            b,
+            kind: EdgeKind::Shared(w),
+        };
+        let edges = vec![edge(0, 1, 5), edge(1, 2, 1), edge(2, 2, 3), edge(0, 2, 4)];
+        let g = Graph::new(vec![10, 11, 12, 13], edges.clone(), 3);
+        assert_eq!(g.drawn, vec![0, 2, 3]);
+        for k in 0..5 {
+            let mut mine = g.incident(k).to_vec();
+            mine.sort_unstable();
+            let expected: Vec<u32> = (0..edges.len() as u32)
+                .filter(|&i| {
+                    let e = edges[i as usize];
+                    e.a as usize == k || e.b as usize == k
+                })
+                .collect();
+            assert_eq!(mine, expected, "node {k}");
+        }
+    }
 
     #[test]
     fn the_draw_threshold_keeps_the_strongest_links_within_the_budget() {
