@@ -242,21 +242,27 @@ fn bench_import() {
     }
 }
 
-fn bench_frames(path: &Path) {
+/// `views`: the views to measure (all three when empty), for profiling one of them.
+fn bench_frames(path: &Path, views: &[View]) {
     const FRAMES: usize = 300;
     let store = Store::open_read_only(path).unwrap();
     let mut rig = frames::Rig::new(store, View::Events);
-    println!("| view, 100k events | median ms | p95 ms | target |");
-    println!("|---|---|---|---|");
-    for view in [View::Events, View::Timeline, View::Network] {
+    println!("| view, 100k events | median ms | p95 ms | geometry MB (last frame) | target |");
+    println!("|---|---|---|---|---|");
+    let all = [View::Events, View::Timeline, View::Network];
+    for view in all
+        .into_iter()
+        .filter(|v| views.is_empty() || views.contains(v))
+    {
         let (first, _) = timed(|| frames::run(&mut rig, view, 1, 0));
         let t = frames::run(&mut rig, view, 5, FRAMES);
         let p = Percentiles::of(&t);
         println!(
-            "| {view:?} (first frame {} ms) | {} | {} | ≤ 4 ms |",
+            "| {view:?} (first frame {} ms) | {} | {} | {:.1} | ≤ 4 ms |",
             ms(first),
             ms(p.p50),
-            ms(p.p95)
+            ms(p.p95),
+            rig.geometry_bytes() as f64 / 1e6
         );
     }
 }
@@ -284,6 +290,16 @@ fn main() {
         bench_import();
     }
     if want("frames") {
-        bench_frames(&path);
+        let named = |w: &str| args.iter().any(|a| a == w);
+        let views: Vec<View> = [
+            ("events", View::Events),
+            ("timeline", View::Timeline),
+            ("network", View::Network),
+        ]
+        .into_iter()
+        .filter(|(w, _)| named(w))
+        .map(|(_, v)| v)
+        .collect();
+        bench_frames(&path, &views);
     }
 }

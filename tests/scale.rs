@@ -92,5 +92,6 @@ fn frame_workload_draws_each_view() {
     for view in [View::Events, View::Timeline, View::Network] {
         let t = frames::run(&mut rig, view, 1, 5);
         assert_eq!(t.len(), 5);
+        assert!(rig.geometry_bytes() > 0, "{view:?} drew nothing");
     }
 }

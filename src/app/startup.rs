@@ -96,7 +96,7 @@ pub struct DeferredCheck {
 impl DeferredCheck {
     /// Starts checking `store` on a second connection.
     pub fn start(store: &Store) -> Result<Self, StartupError> {
-        let store = store.reopen()?;
+        let store = store.reopen_for_scan()?;
         let handle = std::thread::Builder::new()
             .name("marsad-startup-check".into())
             .spawn(move || match check_on_start(&store) {

@@ -15,6 +15,7 @@ pub struct Rig {
     ctx: egui::Context,
     state: AppState,
     ui_state: crate::ui::UiState,
+    geometry: usize,
 }
 
 impl Rig {
@@ -32,6 +33,7 @@ impl Rig {
             ctx,
             state: AppState::new(store, Opened::Existing, settings),
             ui_state: crate::ui::UiState::default(),
+            geometry: 0,
         }
     }
 
@@ -51,11 +53,33 @@ impl Rig {
         let mut out = self.ctx.run_ui(input, |ui| {
             crate::ui::app_ui(ui, &mut self.state, &mut self.ui_state)
         });
-        let _ = self.ctx.tessellate(out.shapes, out.pixels_per_point);
+        let primitives = self.ctx.tessellate(out.shapes, out.pixels_per_point);
+        let elapsed = start.elapsed();
+        self.geometry = geometry_bytes(&primitives);
         // No GPU takes the font atlas uploads; epaint insists they are handled.
         out.textures_delta.clear();
-        start.elapsed()
+        elapsed
     }
+
+    /// Bytes of vertices and indices the last frame handed to the renderer: what the GPU
+    /// driver copies each frame (with a software rasteriser, into the process's own memory).
+    pub fn geometry_bytes(&self) -> usize {
+        self.geometry
+    }
+}
+
+/// Vertex and index bytes of tessellated `primitives`, as egui's wgpu renderer uploads them.
+fn geometry_bytes(primitives: &[egui::ClippedPrimitive]) -> usize {
+    primitives
+        .iter()
+        .map(|p| match &p.primitive {
+            egui::epaint::Primitive::Mesh(m) => {
+                m.vertices.len() * std::mem::size_of::<egui::epaint::Vertex>()
+                    + m.indices.len() * std::mem::size_of::<u32>()
+            }
+            egui::epaint::Primitive::Callback(_) => 0,
+        })
+        .sum()
 }
 
 /// Input of frame `i` of a gesture over `view`: wheel-scrolling the events table down and up,
@@ -101,4 +125,28 @@ pub fn run(rig: &mut Rig, view: View, warmup: usize, frames: usize) -> Vec<Durat
         rig.frame(Vec::new());
     }
     (0..frames).map(|i| rig.frame(input(view, i))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn geometry_counts_twenty_bytes_a_vertex_and_four_an_index() {
+        let mut mesh = egui::Mesh::default();
+        mesh.add_colored_rect(
+            egui::Rect::from_min_size(pos2(0.0, 0.0), vec2(2.0, 2.0)),
+            egui::Color32::RED,
+        );
+        let clip = egui::Rect::EVERYTHING;
+        let primitives = vec![
+            egui::ClippedPrimitive {
+                clip_rect: clip,
+                primitive: egui::epaint::Primitive::Mesh(mesh.clone()),
+            };
+            2
+        ];
+        // A rectangle is 4 vertices and 6 indices.
+        assert_eq!(geometry_bytes(&primitives), 2 * (4 * 20 + 6 * 4));
+    }
 }

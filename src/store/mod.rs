@@ -131,6 +131,18 @@ impl Store {
         })
     }
 
+    /// [`Store::reopen`] for one pass over the whole file (the start-up check, a backup), with
+    /// SQLite's default 2 MiB page cache instead of the store's 32 MiB: a scan reads each page
+    /// once, so a big cache only holds memory. On the 100k-event store, `quick_check` took
+    /// 0.42 s with 2 MiB and 0.50 s with 32 MiB, and the larger cache stayed resident.
+    pub fn reopen_for_scan(&self) -> Result<Self> {
+        let store = self.reopen()?;
+        store
+            .conn
+            .pragma_update(None, "cache_size", open::SCAN_CACHE_SIZE)?;
+        Ok(store)
+    }
+
     /// Imports a dataset in one transaction, reporting progress as `(done, total)` records;
     /// `progress` returning `false` cancels, and nothing is written.
     pub fn import_with_progress(

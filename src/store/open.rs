@@ -211,6 +211,9 @@ pub(crate) fn stable_plans(conn: &Connection) -> Result<()> {
 /// `PRAGMA cache_size` of a store connection: a negative value is a size in KiB (32 MiB).
 pub(crate) const CACHE_SIZE: i64 = -32 * 1024;
 
+/// `PRAGMA cache_size` of a connection that scans the file once (SQLite's default, 2 MiB).
+pub(crate) const SCAN_CACHE_SIZE: i64 = -2000;
+
 /// Opens a store for reading only. In a write-protected folder SQLite cannot create the shared-
 /// memory file a WAL store needs; with no WAL content waiting, the file is then opened as
 /// immutable, which reads it without any side file.
@@ -354,6 +357,22 @@ mod tests {
         conn.prepare_cached(sql)
             .unwrap()
             .get_status(StatementStatus::RePrepare)
+    }
+
+    #[test]
+    fn a_scanning_connection_has_a_small_cache_and_leaves_the_store_s_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.marsad")).unwrap();
+        let cache = |s: &Store| -> i64 {
+            s.conn
+                .query_row("PRAGMA cache_size", [], |r| r.get(0))
+                .unwrap()
+        };
+        let scan = store.reopen_for_scan().unwrap();
+        assert_eq!(cache(&scan), SCAN_CACHE_SIZE);
+        assert_eq!(cache(&store), CACHE_SIZE);
+        assert_eq!(cache(&store.reopen().unwrap()), CACHE_SIZE);
+        assert!(scan.quick_check().unwrap().is_ok());
     }
 
     #[test]
