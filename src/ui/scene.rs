@@ -190,8 +190,15 @@ impl SceneMesh {
         }
         let small = radius / self.pixel < SMALL_PX;
         let n = usize::from(corners);
-        let units = circle_units(&mut self.units, n, turn);
-        set_regular(&mut self.corners, &mut self.miters, units, c, radius);
+        let (units, miters) = circle_units(&mut self.units, n, turn);
+        set_regular(
+            &mut self.corners,
+            &mut self.miters,
+            units,
+            miters,
+            c,
+            radius,
+        );
         let stroke = if small { (0.0, fill) } else { stroke };
         self.polygon(fill, stroke, Outline::Middle);
     }
@@ -209,8 +216,15 @@ impl SceneMesh {
         } else {
             (px.sqrt() * 4.0).clamp(8.0, 64.0) as usize
         };
-        let units = circle_units(&mut self.units, corners, 0.0);
-        set_regular(&mut self.corners, &mut self.miters, units, c, radius);
+        let (units, miters) = circle_units(&mut self.units, corners, 0.0);
+        set_regular(
+            &mut self.corners,
+            &mut self.miters,
+            units,
+            miters,
+            c,
+            radius,
+        );
         let stroke = if small { (0.0, fill) } else { stroke };
         self.polygon(fill, stroke, Outline::Outside);
     }
@@ -267,18 +281,19 @@ impl SceneMesh {
             return;
         }
         let rings = rings(fill, stroke, outline, self.pixel);
-        let center = self.corners.iter().fold(Vec2::ZERO, |s, p| s + p.to_vec2()) / n as f32;
         let c = self.mesh.vertices.len() as u32;
-        self.mesh.colored_vertex(center.to_pos2(), fill);
         for &(offset, color) in rings.as_slice() {
             for (p, m) in self.corners.iter().zip(&self.miters) {
                 self.mesh.colored_vertex(*p + *m * offset, color);
             }
         }
         let n32 = n as u32;
-        let ring = |r: u32, k: u32| c + 1 + r * n32 + k % n32;
-        for k in 0..n32 {
-            self.mesh.add_triangle(c, ring(0, k), ring(0, k + 1));
+        let ring = |r: u32, k: u32| c + r * n32 + k % n32;
+        // The fill is a fan from the first corner of the inner ring (the polygon is convex):
+        // a centre vertex would add one vertex and two triangles to each of 20,000 nodes.
+        for k in 1..n32 - 1 {
+            self.mesh
+                .add_triangle(ring(0, 0), ring(0, k), ring(0, k + 1));
         }
         for r in 0..rings.len() as u32 - 1 {
             for k in 0..n32 {
@@ -304,42 +319,46 @@ impl SceneMesh {
     }
 }
 
-/// Unit directions of regular polygons, by corner count and angle of the first corner.
-type UnitCache = Vec<((usize, u32), Vec<Vec2>)>;
+/// Unit directions of regular polygons and their miters, by corner count and angle of the
+/// first corner.
+type UnitCache = Vec<((usize, u32), Vec<Vec2>, Vec<Vec2>)>;
 
 /// The unit directions of the corners of a regular polygon of `corners` corners, the first at
-/// angle `turn`, from `cache` (filled on first use; a scene has a handful of shapes).
-fn circle_units(cache: &mut UnitCache, corners: usize, turn: f32) -> &[Vec2] {
+/// angle `turn`, and how each corner moves per point its edges move outwards, from `cache`
+/// (filled on first use; a scene has a handful of shapes and tens of thousands of nodes).
+fn circle_units(cache: &mut UnitCache, corners: usize, turn: f32) -> (&[Vec2], &[Vec2]) {
     let key = (corners, turn.to_bits());
-    let k = match cache.iter().position(|(k, _)| *k == key) {
+    let k = match cache.iter().position(|(k, _, _)| *k == key) {
         Some(k) => k,
         None => {
             let step = std::f32::consts::TAU / corners as f32;
-            let dirs = (0..corners)
+            let dirs: Vec<Vec2> = (0..corners)
                 .map(|k| Vec2::angled(turn + k as f32 * step))
                 .collect();
-            cache.push((key, dirs));
+            // A regular polygon's corner moves along its own direction, by 1 / cos(π / n).
+            let reach = 1.0 / (std::f32::consts::PI / corners as f32).cos();
+            let miters = dirs.iter().map(|u| *u * reach).collect();
+            cache.push((key, dirs, miters));
             cache.len() - 1
         }
     };
-    &cache[k].1
+    (&cache[k].1, &cache[k].2)
 }
 
 /// Corners and miters of the regular polygon of `radius` around `c` whose corners lie along
-/// `units`. Its corners move along their own direction, by 1 / cos(π / n) for each point its
-/// edges move.
+/// `units`, with the `unit_miters` [`circle_units`] gives.
 fn set_regular(
     corners: &mut Vec<Pos2>,
     miters: &mut Vec<Vec2>,
     units: &[Vec2],
+    unit_miters: &[Vec2],
     c: Pos2,
     radius: f32,
 ) {
-    let reach = 1.0 / (std::f32::consts::PI / units.len() as f32).cos();
     corners.clear();
     corners.extend(units.iter().map(|u| c + *u * radius));
     miters.clear();
-    miters.extend(units.iter().map(|u| *u * reach));
+    miters.extend_from_slice(unit_miters);
 }
 
 /// Up to four rings of a shape's edge, from the inside out.
@@ -521,10 +540,11 @@ mod tests {
         let m = mesh_of(&circle(10.0, (1.0, Color32::WHITE)), 1.0);
         // 12 corners at 10 px; a one-pixel outline is one ring, not two at the same place.
         let corners = 12;
-        assert_eq!(m.vertices.len(), 1 + 3 * corners);
-        assert_eq!(m.indices.len(), 3 * 5 * corners);
+        // No centre vertex: the fill is a fan of `corners - 2` triangles from a corner.
+        assert_eq!(m.vertices.len(), 3 * corners);
+        assert_eq!(m.indices.len(), 3 * (corners - 2 + 4 * corners));
         assert_eq!(m.vertices[0].color, Color32::RED);
-        let outer = &m.vertices[1 + 2 * corners..];
+        let outer = &m.vertices[2 * corners..];
         assert!(outer.iter().all(|v| v.color == Color32::TRANSPARENT));
         // The outline lies outside the radius and the fade ends a pixel beyond it.
         for v in outer {
@@ -538,27 +558,27 @@ mod tests {
     fn a_wider_outline_has_both_its_edges_feathered() {
         let m = mesh_of(&circle(10.0, (1.0, Color32::WHITE)), 2.0);
         let corners = (20.0f32.sqrt() * 4.0) as usize;
-        assert_eq!(m.vertices.len(), 1 + 4 * corners);
+        assert_eq!(m.vertices.len(), 4 * corners);
         assert!(m.is_valid());
     }
 
     #[test]
     fn tiny_shapes_drop_their_outline_and_corners() {
         let m = mesh_of(&circle(2.0, (1.0, Color32::WHITE)), 1.0);
-        assert_eq!(m.vertices.len(), 1 + 2 * 6);
+        assert_eq!(m.vertices.len(), 2 * 6);
         assert!(m.vertices.iter().all(|v| v.color != Color32::WHITE));
         let square = Item::Polygon {
             points: regular_polygon(pos2(50.0, 50.0), 2.5, 4, 0.0),
             fill: Color32::BLUE,
             stroke: (1.0, Color32::WHITE),
         };
-        assert_eq!(mesh_of(&square, 1.0).vertices.len(), 1 + 2 * 4);
+        assert_eq!(mesh_of(&square, 1.0).vertices.len(), 2 * 4);
         let big = Item::Polygon {
             points: regular_polygon(pos2(50.0, 50.0), 20.0, 4, 0.0),
             fill: Color32::BLUE,
             stroke: (1.0, Color32::WHITE),
         };
-        assert_eq!(mesh_of(&big, 1.0).vertices.len(), 1 + 3 * 4);
+        assert_eq!(mesh_of(&big, 1.0).vertices.len(), 3 * 4);
     }
 
     #[test]
@@ -573,13 +593,21 @@ mod tests {
     }
 
     #[test]
-    fn circle_units_are_cached_unit_directions() {
+    fn circle_units_are_cached_unit_directions_with_their_miters() {
         let mut cache = Vec::new();
-        let u = circle_units(&mut cache, 8, 0.0).to_vec();
-        assert_eq!(u.len(), 8);
+        let (u, m) = circle_units(&mut cache, 8, 0.0);
+        let (u, m) = (u.to_vec(), m.to_vec());
+        assert_eq!((u.len(), m.len()), (8, 8));
         for (k, d) in u.iter().enumerate() {
             let a = k as f32 * std::f32::consts::TAU / 8.0;
             assert!((*d - Vec2::angled(a)).length() < 1e-6);
+        }
+        // The miters of a regular polygon are those of its corners as a free polygon.
+        let corners: Vec<Pos2> = u.iter().map(|d| pos2(50.0, 50.0) + *d * 10.0).collect();
+        let mut free = Vec::new();
+        polygon_miters(&corners, &mut free);
+        for (a, b) in m.iter().zip(&free) {
+            assert!((*a - *b).length() < 1e-4, "{a:?} vs {b:?}");
         }
         circle_units(&mut cache, 8, 0.0);
         circle_units(&mut cache, 12, 0.0);

@@ -136,7 +136,8 @@ impl ForceLayout {
         for s in &self.springs {
             let (a, b) = (s.a as usize, s.b as usize);
             let d = self.pos[a] - self.pos[b];
-            let len = d.length().max(0.01);
+            // Not `Vec2::length`: glibc's `hypotf` guards against overflow that never occurs here.
+            let len = d.length_sq().sqrt().max(0.01);
             // Stronger ties pull harder, but only logarithmically, so hubs do not collapse.
             let f = d * (len / IDEAL) * (1.0 + s.weight.max(1.0).ln());
             disp[a] -= f;
@@ -150,7 +151,7 @@ impl ForceLayout {
             if self.pinned[i] {
                 continue;
             }
-            let len = d.length();
+            let len = d.length_sq().sqrt();
             if len > 0.0 && len.is_finite() {
                 self.pos[i] += d * (len.min(self.temperature) / len);
             }

@@ -133,8 +133,11 @@ impl QuadTree {
                 continue;
             }
             let delta = at - cell.mass_center;
-            let dist = delta.length();
-            if dist > 0.0 && 2.0 * cell.half / dist < theta {
+            // Barnes–Hut's size / distance < θ, squared: no square root (`Vec2::length` is
+            // glibc's `hypotf`, a quarter of the layout thread's time).
+            let dist_sq = delta.length_sq();
+            let size = 2.0 * cell.half;
+            if dist_sq > 0.0 && size * size < theta * theta * dist_sq {
                 total += force(delta, cell.mass);
             } else {
                 let first = cell.children as usize;
