@@ -11,27 +11,54 @@ const MAX_CELLS: f32 = 256.0;
 /// Which of `boxes` to show: `true` for a placed label. Higher `priority` wins; ties go to the
 /// earlier box. `gap` is the space kept free around each label.
 pub fn place_labels(boxes: &[(Rect, f32)], gap: f32) -> Vec<bool> {
-    place_labels_among(&[], boxes, gap)
+    let places = |i: usize| std::slice::from_ref(&boxes[i].0);
+    place(&[], boxes.len(), places, |i| boxes[i].1, gap)
+        .into_iter()
+        .map(|p| p.is_some())
+        .collect()
 }
 
-/// As [`place_labels`], around `obstacles` that no label may touch (the nodes of a network:
-/// tens of thousands a frame, so they are neither sorted nor tested against each other).
-pub fn place_labels_among(obstacles: &[Rect], boxes: &[(Rect, f32)], gap: f32) -> Vec<bool> {
-    let mut order: Vec<usize> = (0..boxes.len()).collect();
-    order.sort_by(|&a, &b| boxes[b].1.total_cmp(&boxes[a].1).then(a.cmp(&b)));
-    let mut shown = vec![false; boxes.len()];
-    let Some(mut grid) = Grid::around(boxes.iter().map(|b| b.0.expand(gap / 2.0))) else {
-        return shown;
+/// As [`place_labels`], with several places for each label, tried in order (below a node, then
+/// above it, then beside it), around `obstacles` that no label may touch (the nodes of a
+/// network: tens of thousands a frame, so they are neither sorted nor tested against each
+/// other). Returns, for each label, the index of the place it took, or `None` when none was free.
+pub fn place_labels_among(
+    obstacles: &[Rect],
+    labels: &[(Vec<Rect>, f32)],
+    gap: f32,
+) -> Vec<Option<usize>> {
+    let places = |i: usize| labels[i].0.as_slice();
+    place(obstacles, labels.len(), places, |i| labels[i].1, gap)
+}
+
+/// The greedy placement both entry points share: `n` labels, label `i` with the candidate
+/// places `places(i)` and `priority(i)`.
+fn place<'a>(
+    obstacles: &[Rect],
+    n: usize,
+    places: impl Fn(usize) -> &'a [Rect],
+    priority: impl Fn(usize) -> f32,
+    gap: f32,
+) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| priority(b).total_cmp(&priority(a)).then(a.cmp(&b)));
+    let mut taken = vec![None; n];
+    let all = (0..n).flat_map(|i| places(i).iter().map(|r| r.expand(gap / 2.0)));
+    let Some(mut grid) = Grid::around(all) else {
+        return taken;
     };
     grid.fix(obstacles, gap / 2.0);
     for i in order {
-        let rect = boxes[i].0.expand(gap / 2.0);
-        if rect.is_finite() && !grid.clashes(rect) {
-            shown[i] = true;
-            grid.insert(rect);
+        let free = places(i)
+            .iter()
+            .map(|r| r.expand(gap / 2.0))
+            .position(|r| r.is_finite() && !grid.clashes(r));
+        if let Some(k) = free {
+            grid.insert(places(i)[k].expand(gap / 2.0));
+            taken[i] = Some(k);
         }
     }
-    shown
+    taken
 }
 
 /// A coarse grid of placed rectangles over the labels' extent, so that each test looks only at
@@ -188,6 +215,26 @@ mod tests {
     }
 
     #[test]
+    fn a_label_whose_first_place_is_taken_moves_to_the_next_free_one() {
+        let obstacle = Rect::from_min_size(pos2(0.0, 20.0), vec2(30.0, 10.0));
+        let below = r(0.0, 18.0, 30.0);
+        let above = r(0.0, -20.0, 30.0);
+        let beside = r(40.0, 0.0, 30.0);
+        let labels = vec![
+            (vec![below, above, beside], 2.0),
+            (vec![above, beside], 1.0),
+        ];
+        // The first takes its second place (its first covers the obstacle), which leaves the
+        // second label only its own second place.
+        assert_eq!(
+            place_labels_among(&[obstacle], &labels, 0.0),
+            [Some(1), Some(1)]
+        );
+        let boxed_in = vec![(vec![below], 1.0)];
+        assert_eq!(place_labels_among(&[obstacle], &boxed_in, 0.0), [None]);
+    }
+
+    #[test]
     fn no_label_touches_an_obstacle_and_far_boxes_still_place() {
         let obstacles: Vec<Rect> = (0..40)
             .map(|i| Rect::from_min_size(pos2((i * 20) as f32, 0.0), vec2(8.0, 8.0)))
@@ -201,7 +248,11 @@ mod tests {
             })
             .chain([(r(1e6, 1e6, 30.0), 0.0), (r(-1e6, 5.0, 30.0), 0.0)])
             .collect();
-        let shown = place_labels_among(&obstacles, &boxes, 2.0);
+        let labels: Vec<(Vec<Rect>, f32)> = boxes.iter().map(|(r, p)| (vec![*r], *p)).collect();
+        let shown: Vec<bool> = place_labels_among(&obstacles, &labels, 2.0)
+            .iter()
+            .map(Option::is_some)
+            .collect();
         let placed = placed(&boxes, &shown);
         assert!(placed.len() > 5);
         assert!(shown[200] && shown[201], "alone far away, they fit");

@@ -283,23 +283,38 @@ fn labels(
         .filter(|(c, r)| view.expand(*r).contains(*c))
         .map(|(c, r)| Rect::from_center_size(*c, Vec2::splat(r * 2.0)))
         .collect();
-    let mut boxes: Vec<(Rect, f32)> = Vec::with_capacity(order.len());
+    let mut boxes: Vec<(Vec<Rect>, f32)> = Vec::with_capacity(order.len());
     let mut texts = Vec::with_capacity(order.len());
     for &k in &order {
         let (c, r) = places[k];
         let text = shorten(actor_label(&f.data.actors[f.graph.nodes[k]], f.lang), 28);
         let size = crate::text::layout_size(ui.ctx(), &text, &label_params(ui, LABEL_SIZE, color));
-        let rect = Rect::from_min_size(pos2(c.x - size.x / 2.0, c.y + r + 4.0), size);
+        // Below the node, else above it, else on either side.
+        let spots = vec![
+            Rect::from_min_size(pos2(c.x - size.x / 2.0, c.y + r + 4.0), size),
+            Rect::from_min_size(pos2(c.x - size.x / 2.0, c.y - r - 4.0 - size.y), size),
+            Rect::from_min_size(pos2(c.x + r + 4.0, c.y - size.y / 2.0), size),
+            Rect::from_min_size(pos2(c.x - r - 4.0 - size.x, c.y - size.y / 2.0), size),
+        ];
         let mut priority = events(k) as f32 + if near[k] { 1000.0 } else { 0.0 };
         if f.selected == Some(k) {
             priority = f32::MAX;
         }
-        boxes.push((rect, priority));
+        boxes.push((spots, priority));
         texts.push((text, near[k]));
     }
-    let shown = place_labels_among(&obstacles, &boxes, 2.0);
-    for (((rect, _), show), (text, on)) in boxes.into_iter().zip(shown).zip(texts) {
-        if show {
+    let taken = place_labels_among(&obstacles, &boxes, 2.0);
+    for (((spots, _), spot), (text, on)) in boxes.into_iter().zip(taken).zip(texts) {
+        if let Some(rect) = spot.and_then(|k| spots.get(k).copied()) {
+            // A veil of the background behind the text keeps it legible where edges cross it.
+            let veil = scene.background.gamma_multiply(0.8);
+            scene.push(Item::Rect {
+                rect: rect.expand2(vec2(2.0, 0.0)),
+                radius: 3.0,
+                fill: veil,
+                stroke: (0.0, Color32::TRANSPARENT),
+                dashed: false,
+            });
             scene.push(Item::Text {
                 rect,
                 text,
