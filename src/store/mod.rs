@@ -131,7 +131,7 @@ impl Store {
         })
     }
 
-    /// [`Store::reopen`] for one pass over the whole file (the start-up check, a backup), with
+    /// [`Store::reopen`] for one pass over the whole file (the start-up integrity check), with
     /// SQLite's default 2 MiB page cache instead of the store's 32 MiB: a scan reads each page
     /// once, so a big cache only holds memory. On the 100k-event store, `quick_check` took
     /// 0.42 s with 2 MiB and 0.50 s with 32 MiB, and the larger cache stayed resident.

@@ -184,30 +184,11 @@ impl SceneMesh {
         fill: Color32,
         stroke: (f32, Color32),
     ) {
-        let reach = radius + stroke.0 + self.pixel;
-        if radius <= 0.0 || !self.clip.expand(reach).contains(c) {
-            return;
-        }
-        let small = radius / self.pixel < SMALL_PX;
         let n = usize::from(corners);
-        let (units, miters) = circle_units(&mut self.units, n, turn);
-        set_regular(
-            &mut self.corners,
-            &mut self.miters,
-            units,
-            miters,
-            c,
-            radius,
-        );
-        let stroke = if small { (0.0, fill) } else { stroke };
-        self.polygon(fill, stroke, Outline::Middle);
+        self.regular_shape(c, radius, (n, turn), fill, stroke, Outline::Middle);
     }
 
     fn circle(&mut self, c: Pos2, radius: f32, fill: Color32, stroke: (f32, Color32)) {
-        let reach = radius + stroke.0 + self.pixel;
-        if radius <= 0.0 || !self.clip.expand(reach).contains(c) {
-            return;
-        }
         let px = radius / self.pixel;
         let small = px < SMALL_PX;
         // About as many corners as egui's own circles: more for bigger ones.
@@ -216,17 +197,33 @@ impl SceneMesh {
         } else {
             (px.sqrt() * 4.0).clamp(8.0, 64.0) as usize
         };
-        let (units, miters) = circle_units(&mut self.units, corners, 0.0);
-        set_regular(
-            &mut self.corners,
-            &mut self.miters,
-            units,
-            miters,
-            c,
-            radius,
-        );
+        self.regular_shape(c, radius, (corners, 0.0), fill, stroke, Outline::Outside);
+    }
+
+    /// The regular polygon of `radius` around `c` with `corners` corners, the first at angle
+    /// `turn`, its corners and miters from the cache; without its outline when it is small, and
+    /// nothing when it lies outside the clip rectangle.
+    fn regular_shape(
+        &mut self,
+        c: Pos2,
+        radius: f32,
+        (corners, turn): (usize, f32),
+        fill: Color32,
+        stroke: (f32, Color32),
+        outline: Outline,
+    ) {
+        let reach = radius + stroke.0 + self.pixel;
+        if radius <= 0.0 || !self.clip.expand(reach).contains(c) {
+            return;
+        }
+        let (units, miters) = circle_units(&mut self.units, corners, turn);
+        self.corners.clear();
+        self.corners.extend(units.iter().map(|u| c + *u * radius));
+        self.miters.clear();
+        self.miters.extend_from_slice(miters);
+        let small = radius / self.pixel < SMALL_PX;
         let stroke = if small { (0.0, fill) } else { stroke };
-        self.polygon(fill, stroke, Outline::Outside);
+        self.polygon(fill, stroke, outline);
     }
 
     fn line(&mut self, a: Pos2, b: Pos2, width: f32, color: Color32) -> bool {
@@ -343,22 +340,6 @@ fn circle_units(cache: &mut UnitCache, corners: usize, turn: f32) -> (&[Vec2], &
         }
     };
     (&cache[k].1, &cache[k].2)
-}
-
-/// Corners and miters of the regular polygon of `radius` around `c` whose corners lie along
-/// `units`, with the `unit_miters` [`circle_units`] gives.
-fn set_regular(
-    corners: &mut Vec<Pos2>,
-    miters: &mut Vec<Vec2>,
-    units: &[Vec2],
-    unit_miters: &[Vec2],
-    c: Pos2,
-    radius: f32,
-) {
-    corners.clear();
-    corners.extend(units.iter().map(|u| c + *u * radius));
-    miters.clear();
-    miters.extend_from_slice(unit_miters);
 }
 
 /// Up to four rings of a shape's edge, from the inside out.

@@ -18,10 +18,11 @@ pub fn place_labels(boxes: &[(Rect, f32)], gap: f32) -> Vec<bool> {
         .collect()
 }
 
-/// As [`place_labels`], with several places for each label, tried in order (below a node, then
-/// above it, then beside it), around `obstacles` that no label may touch (the nodes of a
-/// network: tens of thousands a frame, so they are neither sorted nor tested against each
-/// other). Returns, for each label, the index of the place it took, or `None` when none was free.
+/// As [`place_labels`], with several places for each label, tried in the order given (the
+/// network offers below its node, above, then beside), around `obstacles` that no label may
+/// touch (the nodes of a network: tens of thousands a frame, so they are neither sorted nor
+/// tested against each other). Returns, for each label, the index of the place it took, or
+/// `None` when none was free.
 pub fn place_labels_among(
     obstacles: &[Rect],
     labels: &[(Vec<Rect>, f32)],
